@@ -1,0 +1,131 @@
+"""The nlp stage: spaCy over the cleaned text, with an entity ruler that knows countries.
+
+The small English model tags "Mali" as a person and "Bamako" as an organisation; an entity ruler
+placed before ``ner`` and fed the names of countries, capitals, international bodies and demonyms
+fixes that. The model's name is the ``spacy_model`` setting. Assigns ``doc.nlp`` (the spaCy Doc)
+and ``doc.entities`` (named entities with their kind; the actors stage resolves them).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import cache
+from itertools import islice
+
+import spacy
+from spacy.language import Language
+
+from ...document import Document, Entity
+from ...errors import InputError
+from ...knowledge import countries, country_by_name, organizations
+from ...pipeline import Stage, register_stage
+from ...settings import Settings
+
+# spaCy labels kept as entities, and the contract's kind for each.
+KIND_BY_LABEL = {
+    "PERSON": "person",
+    "ORG": "organization",
+    "NORP": "group",
+    "GPE": "other",  # "country" when the name is a country (see entity_kind)
+    "LOC": "other",
+    "FAC": "other",
+}
+
+
+def ruler_patterns() -> list[dict]:
+    """Entity-ruler patterns: countries and capitals (GPE), bodies (ORG), demonyms (NORP)."""
+    patterns: list[dict] = []
+
+    def add(label: str, names: Iterable[str]) -> None:
+        for name in names:
+            patterns.append({"label": label, "pattern": name})
+            if name[:1].islower() is False and " " not in name and name.upper() != name:
+                patterns.append({"label": label, "pattern": name.upper()})
+
+    for country in countries().values():
+        add("GPE", country.names)
+        if country.capital:
+            add("GPE", [country.capital])
+        add("NORP", country.demonyms)
+    for org in organizations():
+        add("ORG", org.names)
+    return patterns
+
+
+@cache
+def load_pipeline(model: str) -> Language:
+    """The spaCy pipeline ``model`` with the entity ruler added; loaded once per process."""
+    try:
+        nlp = spacy.load(model, exclude=["lemmatizer"])
+    except OSError as exc:
+        raise RuntimeError(
+            f"spaCy model {model!r} is not installed ({exc}); run `make install`, or set "
+            "NEWSEVENTS_SPACY_MODEL to an installed pipeline"
+        ) from exc
+    before = "ner" if "ner" in nlp.pipe_names else None
+    ruler = nlp.add_pipe("entity_ruler", before=before, config={"phrase_matcher_attr": "ORTH"})
+    ruler.add_patterns(ruler_patterns())
+    return nlp
+
+
+def entity_kind(label: str, text: str) -> str:
+    if label == "GPE" and country_by_name(text) is not None:
+        return "country"
+    return KIND_BY_LABEL[label]
+
+
+def entities_of(spacy_doc) -> list[Entity]:
+    """The spaCy entities worth keeping, as ``Entity`` objects with ids e1, e2, ..."""
+    found = []
+    for ent in spacy_doc.ents:
+        if ent.label_ not in KIND_BY_LABEL or not ent.text[:1].isalnum():
+            continue
+        found.append(
+            Entity(
+                id=f"e{len(found) + 1}",
+                text=ent.text,
+                start=ent.start_char,
+                end=ent.end_char,
+                kind=entity_kind(ent.label_, ent.text),
+                label=ent.label_,
+            )
+        )
+    return found
+
+
+class NlpStage(Stage):
+    name = "nlp"
+
+    def __init__(self, nlp: Language, batch_size: int = 16, n_process: int = 1) -> None:
+        self.nlp = nlp
+        self.batch_size = batch_size
+        self.n_process = n_process
+
+    def __call__(self, doc: Document) -> Document:
+        return self._annotate(doc, self.nlp(doc.text))
+
+    def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
+        # Batches keep spaCy's throughput while the stream stays lazy and in order; documents
+        # that failed earlier pass through without being parsed.
+        docs = iter(docs)
+        while batch := list(islice(docs, self.batch_size * max(self.n_process, 1))):
+            todo = [d for d in batch if d.error is None]
+            parsed = self.nlp.pipe(
+                (d.text for d in todo), batch_size=self.batch_size, n_process=self.n_process
+            )
+            for doc, spacy_doc in zip(todo, parsed, strict=True):
+                self._annotate(doc, spacy_doc)
+            yield from batch
+
+    @staticmethod
+    def _annotate(doc: Document, spacy_doc) -> Document:
+        if not doc.text.strip():
+            raise InputError(doc.source, "no text to analyse")
+        doc.nlp = spacy_doc
+        doc.entities = entities_of(spacy_doc)
+        return doc
+
+
+@register_stage("nlp", requires=("text",), assigns=("nlp", "entities"))
+def make_nlp(settings: Settings) -> NlpStage:
+    return NlpStage(load_pipeline(settings.spacy_model), settings.batch_size, settings.n_process)
