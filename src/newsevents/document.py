@@ -37,6 +37,16 @@ class Removed:
 
 
 @dataclass
+class Repair:
+    """A change cleaning made inside the text (e.g. a space put back after a glued quote)."""
+
+    kind: str  # quote_spacing | ...
+    start: int  # span in ``Document.text`` around the repaired place
+    end: int
+    original: str  # what the input had there
+
+
+@dataclass
 class Published:
     date: dt.date | None = None
     basis: str = "unknown"  # given | metadata | inferred | unknown
@@ -58,6 +68,21 @@ class Entity:
     kind: str  # person | organization | country | group | other
     label: str = ""  # the NER label that found it (GPE, ORG, PERSON, NORP, ...)
     actor: Actor | None = None
+
+
+@dataclass
+class ActorMention:
+    """A phrase that names an actor ("Malian officers", "the junta", "Bamako"), resolved.
+
+    The actors stage finds these (entities and role phrases alike); the events stage picks the
+    one that fills an event's actor or recipient slot. Not part of the contract's mentions.
+    """
+
+    text: str
+    start: int
+    end: int
+    actor: Actor
+    entity: str | None = None  # the Entity id when the phrase is (or contains) a named entity
 
 
 @dataclass
@@ -177,10 +202,12 @@ class Document:
     # clean
     text: str = ""
     removed: list[Removed] = field(default_factory=list)
+    repairs: list[Repair] = field(default_factory=list)
     # nlp: the spaCy Doc over ``text`` (not serialised)
     nlp: Any = None
     # the mention layers
     entities: list[Entity] = field(default_factory=list)
+    actors: list[ActorMention] = field(default_factory=list)  # actors stage
     places: list[PlaceMention] = field(default_factory=list)
     focus_country: str | None = None  # places: the country the story is about (ISO3)
     dates: list[DateMention] = field(default_factory=list)
