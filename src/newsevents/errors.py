@@ -10,10 +10,11 @@ class NewsEventsError(Exception):
 class InputError(NewsEventsError):
     """An input that cannot be analysed. ``str()`` is one line naming the input and the cause."""
 
-    def __init__(self, source: str, cause: str) -> None:
+    def __init__(self, source: str, cause: str, input_id: str | None = None) -> None:
         super().__init__(f"{source}: {cause}")
         self.source = source
         self.cause = cause
+        self.input_id = input_id  # the JSON Lines record's id, when the input was one
 
 
 class PipelineError(NewsEventsError):

