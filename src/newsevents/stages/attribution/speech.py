@@ -1,0 +1,345 @@
+"""Find who said what in a parsed text: quotations and their speakers, and reported speech.
+
+Works on a spaCy ``Doc`` with a dependency parse and returns ``Claim`` objects in character offsets;
+the stage turns them into ``Attribution`` objects. Tried in this order, each cue word used once:
+
+1. quotations (``quotes.find_quotes``) with the nearest cue verb in or around their sentence, a
+   following "the statement was made by X", or the speaker of the quotation just before;
+2. cue verbs with a reported clause or object: "X said (that) ...", "..., X said", "X denied ...",
+   "Y has been told by X that ..." (Y relays the claim), "X accused Y of ...";
+3. "according to X, ...";
+4. cue nouns with a that-clause: "X's claim that ...", "the announcement by X that ...".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from .lexicon import cue_nouns, cue_verbs
+from .quotes import Quote, find_quotes
+
+Bounds = tuple[int, int]  # character offsets, end exclusive
+
+# A quotation shorter than this many words is a scare quote unless a cue verb takes it as its claim.
+MIN_QUOTE_WORDS = 4
+# How many sentence starts may separate a quotation from the earlier one whose speaker it inherits.
+MAX_SENTENCES_TO_SPEAKER = 2
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
+# A verb without a subject of its own takes its head's ("..., saying ...", "and added ...").
+INHERITS_SUBJECT = frozenset({"xcomp", "advcl", "conj", "pcomp", "acl"})
+RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
+# Prepositions that carry the claim of an "object" verb: "accused X of ...", "called for ...".
+CLAIM_PREPOSITIONS = frozenset({"of", "for", "about", "over", "on", "that"})
+EDGE_PUNCTUATION = frozenset(",;:-–—")
+LISTENING_VERBS = frozenset({"tell", "inform", "brief"})
+
+
+@dataclass
+class Claim:
+    cue: Bounds
+    content: Bounds
+    source: Bounds | None
+    direct: bool = False
+    via: list[Bounds] = field(default_factory=list)
+
+
+def find_claims(doc: Doc) -> list[Claim]:
+    """Every attributed claim in ``doc``, ordered by cue."""
+    used: set[int] = set()  # token indices already serving as a cue
+    claims = list(_quotation_claims(doc, used))
+    for sent in doc.sents:
+        for token in sent:
+            if token.i in used:
+                continue
+            claim = _verb_claim(token) or _according_claim(token) or _noun_claim(token)
+            if claim is not None:
+                claim = _within_paragraph(doc.text, claim)
+            if claim is not None and not _inside_claimed_quote(claim, claims):
+                used.add(token.i)
+                claims.append(claim)
+    return sorted(claims, key=lambda claim: claim.cue)
+
+
+# --- quotations ---------------------------------------------------------------------------------
+
+
+def _quotation_claims(doc: Doc, used: set[int]) -> Iterator[Claim]:
+    previous: Claim | None = None
+    for quote in find_quotes(doc.text):
+        if len(doc.text[quote.inner_start : quote.inner_end].split()) < MIN_QUOTE_WORDS:
+            continue
+        content = (quote.start, quote.end)
+        claim = _speaker_nearby(doc, quote, used)
+        if claim is None and previous is not None and _close_after(doc, previous, quote):
+            claim = Claim(previous.cue, content, previous.source, True, list(previous.via))
+        if claim is not None:
+            previous = claim
+            yield claim
+
+
+def _speaker_nearby(doc: Doc, quote: Quote, used: set[int]) -> Claim | None:
+    tokens = [t for t in _tokens_around(doc, quote) if not quote.start <= t.idx < quote.end]
+    cues = [t for t in tokens if t.i not in used and _is_cue_verb(t)]
+    cues.sort(key=lambda t: _distance(t, quote))
+    for cue in cues:
+        source = _source_of(cue)
+        if source is not None and _overlaps(source, (quote.start, quote.end)):
+            continue
+        used.add(cue.i)
+        claim = Claim(_cue_bounds(cue), (quote.start, quote.end), source, True, _via_of(cue))
+        return _within_paragraph(doc.text, claim)
+    for token in tokens:
+        claim = _statement_made_by(token)
+        if claim is not None and token.head.i not in used:
+            used.add(token.head.i)
+            return Claim(claim.cue, (quote.start, quote.end), claim.source, True)
+    return None
+
+
+def _tokens_around(doc: Doc, quote: Quote) -> Iterator[Token]:
+    """Tokens of the sentences the quotation touches, and of the sentences just beside it."""
+    first = doc.char_span(quote.start, quote.start + 1, alignment_mode="expand")
+    last = doc.char_span(quote.end - 1, quote.end, alignment_mode="expand")
+    if first is None or last is None:
+        return
+    start, end = first[0].sent.start, last[-1].sent.end
+    if doc.text[: quote.start].rstrip().endswith(":") and start > 0:
+        start = doc[start - 1].sent.start
+    if end < len(doc) and not doc.text[quote.end : doc[end].idx + 1].strip():
+        end = doc[end].sent.end  # "“...” he said." parsed as two sentences
+    yield from doc[start:end]
+
+
+def _distance(token: Token, quote: Quote) -> int:
+    return min(abs(token.idx - quote.end), abs(token.idx - quote.start))
+
+
+def _statement_made_by(token: Token) -> Claim | None:
+    """'The statement was made by X': a cue noun as passive subject, the speaker as agent."""
+    if token.dep_ != "nsubjpass" or token.lower_ not in cue_nouns():
+        return None
+    agent = _agent_of(token.head)
+    if agent is None:
+        return None
+    return Claim(_cue_bounds(token.head), (0, 0), _phrase(agent))
+
+
+def _close_after(doc: Doc, previous: Claim, quote: Quote) -> bool:
+    """Whether ``quote`` follows ``previous``'s quotation closely enough to share its speaker."""
+    between = doc.char_span(previous.content[1], quote.start, alignment_mode="contract")
+    if between is None:
+        return quote.start - previous.content[1] < 3
+    starts = sum(1 for token in between if token.is_sent_start)
+    return starts <= MAX_SENTENCES_TO_SPEAKER
+
+
+def _within_paragraph(text: str, claim: Claim) -> Claim | None:
+    """The claim cut to its cue's paragraph: reported speech does not run over a line break."""
+    start = text.rfind("\n", 0, claim.cue[0]) + 1
+    end = text.find("\n", claim.cue[1])
+    end = len(text) if end < 0 else end
+    content = claim.content if claim.direct else _clip(text, claim.content, start, end)
+    if content is None:
+        return None
+    source = _clip(text, claim.source, start, end) if claim.source else None
+    return Claim(claim.cue, content, source, claim.direct, claim.via)
+
+
+def _clip(text: str, bounds: Bounds, start: int, end: int) -> Bounds | None:
+    return _strip(text, max(bounds[0], start), min(bounds[1], end))
+
+
+def _inside_claimed_quote(claim: Claim, claims: Iterable[Claim]) -> bool:
+    return any(
+        other.direct and other.content[0] <= claim.cue[0] < other.content[1] for other in claims
+    )
+
+
+# --- cue verbs ----------------------------------------------------------------------------------
+
+
+def _is_cue_verb(token: Token) -> bool:
+    return token.pos_ == "VERB" and token.lower_ in cue_verbs()
+
+
+def _verb_claim(verb: Token) -> Claim | None:
+    if not _is_cue_verb(verb):
+        return None
+    content = _content_of(verb)
+    if content is None:
+        return None
+    source = _source_of(verb)
+    if source is not None:
+        source = _before(verb.doc.text, source, content)
+    return Claim(_cue_bounds(verb), content, source, False, _via_of(verb))
+
+
+def _content_of(verb: Token) -> Bounds | None:
+    """The claim a cue verb reports: its clause, else (for some verbs) its object."""
+    for child in verb.children:
+        if child.dep_ in CLAUSE_DEPS and not _is_quote_mark(child):
+            return _phrase(child)
+    agent = _agent_of(verb)
+    if agent is not None:
+        for child in agent.children:
+            if child.dep_ in ("acl", "relcl") and _starts_with_that(child):
+                return _phrase(child)
+            if child.dep_ == "prep" and child.lower_ in CLAIM_PREPOSITIONS:
+                return _phrase(child)  # "accused by X of ..." hangs the claim on X
+    if not cue_verbs()[verb.lower_].takes_object:
+        return None
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in CLAIM_PREPOSITIONS and child.i > verb.i:
+            return _phrase(child)
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass") and child.lower_ not in RELATIVE_PRONOUNS:
+            return _phrase(child)
+    return None
+
+
+def _source_of(verb: Token) -> Bounds | None:
+    agent = _agent_of(verb)
+    if agent is not None:
+        return _phrase(agent)
+    subject = _subject_of(verb)
+    if subject is None or subject.dep_ == "nsubjpass":
+        return None
+    if subject.lower_ in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
+        noun = subject.head.head  # "officials who asked not to be named said" names the noun
+        return _bounds(noun.left_edge, noun)
+    return _phrase(subject)
+
+
+def _subject_of(verb: Token, depth: int = 3) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            return child
+    if depth and verb.dep_ in INHERITS_SUBJECT and verb.head is not verb:
+        return _subject_of(verb.head, depth - 1)
+    return None
+
+
+def _agent_of(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _via_of(verb: Token) -> list[Bounds]:
+    """Who relays the claim: the listener of 'told', when the speaker told it to the press."""
+    if cue_verbs()[verb.lower_].lemma not in LISTENING_VERBS:
+        return []
+    if _agent_of(verb) is not None:
+        listener = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    else:
+        listener = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
+    return [_phrase(listener)] if listener is not None else []
+
+
+def _cue_bounds(verb: Token) -> Bounds:
+    particles = [c for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1]
+    return _bounds(verb, particles[-1] if particles else verb)
+
+
+# --- according to, cue nouns --------------------------------------------------------------------
+
+
+def _according_claim(token: Token) -> Claim | None:
+    if token.lower_ != "according" or token.i + 1 >= len(token.doc):
+        return None
+    to = token.nbor(1)
+    source = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if to.lower_ != "to" or source is None:
+        return None
+    phrase = _bounds(token, source.right_edge)
+    content = _rest_of_sentence(token.sent, phrase)
+    if content is None:
+        return None
+    return Claim(_bounds(token, to), content, _phrase(source))
+
+
+def _rest_of_sentence(sent: Span, phrase: Bounds) -> Bounds | None:
+    """The longer part of ``sent`` on either side of ``phrase``, without edge punctuation."""
+    before = _trim([t for t in sent if t.idx + len(t) <= phrase[0]])
+    after = _trim([t for t in sent if t.idx >= phrase[1]])
+    sides = [_bounds(side[0], side[-1]) for side in (before, after) if side]
+    return max(sides, key=lambda b: b[1] - b[0], default=None)
+
+
+def _noun_claim(noun: Token) -> Claim | None:
+    if noun.pos_ != "NOUN" or noun.lower_ not in cue_nouns():
+        return None
+    clause = next(
+        (c for c in noun.children if c.dep_ in ("acl", "ccomp") and _starts_with_that(c)), None
+    )
+    if clause is None:
+        return None
+    return Claim(_bounds(noun, noun), _phrase(clause), _noun_source(noun))
+
+
+def _noun_source(noun: Token) -> Bounds | None:
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return _phrase(child)
+        if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from"):
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return _phrase(pobj)
+    return None
+
+
+# --- spans --------------------------------------------------------------------------------------
+
+
+def _starts_with_that(token: Token) -> bool:
+    return token.left_edge.lower_ == "that"
+
+
+def _is_quote_mark(token: Token) -> bool:
+    return token.is_quote or token.is_punct
+
+
+def _phrase(token: Token) -> Bounds:
+    """The character bounds of ``token``'s subtree, without punctuation at its edges."""
+    tokens = _trim(list(token.subtree)) or [token]
+    return _bounds(tokens[0], tokens[-1])
+
+
+def _trim(tokens: list[Token]) -> list[Token]:
+    start, end = 0, len(tokens)
+    while start < end and (tokens[start].is_punct or tokens[start].is_space):
+        start += 1
+    while end > start and (tokens[end - 1].is_punct or tokens[end - 1].is_space):
+        end -= 1
+    return tokens[start:end]
+
+
+def _bounds(first: Token, last: Token) -> Bounds:
+    return first.idx, last.idx + len(last)
+
+
+def _before(text: str, source: Bounds, content: Bounds) -> Bounds | None:
+    """The part of ``source`` before ``content`` when a parse put the claim inside the source."""
+    if not _overlaps(source, content):
+        return source
+    if source[0] >= content[0]:
+        return None
+    return _strip(text, source[0], content[0])
+
+
+def _strip(text: str, start: int, end: int) -> Bounds | None:
+    """``start, end`` without spaces and clause punctuation at its edges; None if empty."""
+    while start < end and (text[start].isspace() or text[start] in EDGE_PUNCTUATION):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in EDGE_PUNCTUATION):
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def _overlaps(a: Bounds, b: Bounds) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
