@@ -1,5 +1,5 @@
 """Where analysed articles are kept: ``Store.open(url)``, ``save``, ``get``, ``events``."""
 
-from .database import EventFilter, SaveResult, Store, contract_hash
+from .database import EventFilter, SaveResult, Store, analysis_hash
 
-__all__ = ["EventFilter", "SaveResult", "Store", "contract_hash"]
+__all__ = ["EventFilter", "SaveResult", "Store", "analysis_hash"]

@@ -21,7 +21,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.util import CommandError
 from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, select
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..document import Document
@@ -82,6 +82,11 @@ class Store:
             ) from exc
         return cls(engine)
 
+    @property
+    def url(self) -> str:
+        """The store's URL, password hidden: safe in messages."""
+        return _display_url(self.engine.url)
+
     def close(self) -> None:
         self.engine.dispose()
 
@@ -100,7 +105,7 @@ class Store:
         default the stages the document records.
         """
         contract = doc.to_contract()
-        digest = contract_hash(contract)
+        digest = analysis_hash(contract)
         try:
             with self.engine.begin() as conn:
                 known = conn.execute(
@@ -146,20 +151,21 @@ class Store:
             return conn.execute(select(func.count()).select_from(tables.articles)).scalar_one()
 
     def events(self, where: EventFilter | None = None, limit: int | None = None) -> Iterator[dict]:
-        """Events matching ``where``, each its contract object plus ``article_id``.
+        """Events matching ``where``: each its contract object plus ``article_id`` and the
+        ``source_type`` of its attribution (null when the article reports it in its own voice).
 
         Ordered by event date (undated last), then article and position in the article.
         """
         ev = tables.events
         query = (
-            select(ev.c.article_id, ev.c.data)
+            select(ev.c.article_id, ev.c.source_type, ev.c.data)
             .where(*_conditions(where or EventFilter()))
             .order_by(ev.c.date_start.asc().nulls_last(), ev.c.article_id, ev.c.position)
             .limit(limit)
         )
         with self.engine.connect() as conn:
-            for article_id, data in conn.execute(query):
-                yield {"article_id": article_id, **data}
+            for article_id, source_type, data in conn.execute(query):
+                yield {"article_id": article_id, **data, "source_type": source_type}
 
     def count_events(self, where: EventFilter | None = None) -> int:
         query = select(func.count()).select_from(tables.events)
@@ -167,9 +173,14 @@ class Store:
             return conn.execute(query.where(*_conditions(where or EventFilter()))).scalar_one()
 
 
-def contract_hash(contract: dict[str, Any]) -> str:
-    """A digest of the contract object: equal analyses, equal digests."""
-    canonical = json.dumps(contract, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+def analysis_hash(contract: dict[str, Any]) -> str:
+    """A digest of what the pipeline made of an article: equal analyses, equal digests.
+
+    ``input_id`` names where the article came from, not what it says, so it is left out: the
+    same article in two batches is one article.
+    """
+    analysis = {key: value for key, value in contract.items() if key != "input_id"}
+    canonical = json.dumps(analysis, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
@@ -316,7 +327,7 @@ def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
-def _display_url(url: str) -> str:
+def _display_url(url: str | URL) -> str:
     try:
         return make_url(url).render_as_string(hide_password=True)
     except Exception:
