@@ -8,6 +8,9 @@ import click
 
 from ..settings import SETTINGS, Settings
 from .analyze import analyze
+from .events import events
+from .ingest import ingest
+from .show import show
 
 
 def _print_settings(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
@@ -54,3 +57,6 @@ def main(ctx: click.Context, db: str | None, verbose: bool) -> None:
 
 
 main.add_command(analyze)
+main.add_command(ingest)
+main.add_command(events)
+main.add_command(show)
