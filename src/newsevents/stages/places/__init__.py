@@ -1,19 +1,100 @@
-"""The places stage."""
+"""The places stage: place names, resolved to gazetteer entries, and the story's country.
+
+Two passes over the names the detector finds. The first resolves each name on its own (priors
+and any "Town, Country" hierarchy) and counts the countries they fall in, with the article's
+demonyms ("Malian troops") as weaker votes: the most-counted country is the focus. The second
+resolves every name again with that evidence. Assigns ``doc.places`` (``PlaceMention`` p1, p2, ...,
+each with its country, so later stages read geography from the document) and
+``doc.focus_country`` (ISO3).
+"""
 
 from __future__ import annotations
 
-from ...document import Document
+from collections import Counter
+from itertools import pairwise
+
+from ...document import Document, PlaceMention
+from ...knowledge import country_by_demonym
 from ...pipeline import Stage, register_stage
 from ...settings import Settings
+from .detect import NameSpan, place_spans
+from .gazetteer import fold, gazetteer
+from .resolve import Choice, Context, choose, focus_country
+
+__all__ = ["PlacesStage", "make_places"]
+
+# A demonym says less about where a story happens than a place name does.
+DEMONYM_WEIGHT = 0.5
 
 
 class PlacesStage(Stage):
     name = "places"
 
     def __call__(self, doc: Document) -> Document:
+        spans = place_spans(doc)
+        parents = _parents(doc.text, spans)
+        context = _context(doc, spans, parents)
+        doc.places = [
+            _mention(f"p{number}", span, choose(span.text, context, parents.get(span)))
+            for number, span in enumerate(spans, start=1)
+        ]
+        doc.focus_country = context.focus
         return doc
+
+
+def _parents(text: str, spans: list[NameSpan]) -> dict[NameSpan, str]:
+    """For "Gao, Mali": Gao's parent is "mali" (folded). Only a comma may sit between them."""
+    parents = {}
+    for span, following in pairwise(spans):
+        if text[span.end : following.start].strip() == ",":
+            parents[span] = fold(following.text)
+    return parents
+
+
+def _context(doc: Document, spans: list[NameSpan], parents: dict[NameSpan, str]) -> Context:
+    """The article's geography as the first pass sees it."""
+    counts: Counter = Counter()
+    bare = Context()
+    for span in spans:
+        choice = choose(span.text, bare, parents.get(span))
+        if choice is not None and choice.place.country:
+            counts[choice.place.country] += 1
+    for entity in doc.entities:
+        if entity.label == "NORP":
+            country = country_by_demonym(entity.text)
+            if country is not None:
+                counts[country.iso3] += DEMONYM_WEIGHT
+    return Context(
+        focus=focus_country(counts),
+        countries=counts,
+        names=frozenset(fold(span.text) for span in spans),
+    )
+
+
+def _mention(mention_id: str, span: NameSpan, choice: Choice | None) -> PlaceMention:
+    if choice is None:
+        return PlaceMention(
+            mention_id, span.text, span.start, span.end, span.text,
+            None, None, None, None, None, "other", 0.3,
+        )  # fmt: skip
+    place = choice.place
+    return PlaceMention(
+        id=mention_id,
+        text=span.text,
+        start=span.start,
+        end=span.end,
+        name=place.name,
+        country=place.country,
+        admin1=place.admin1,
+        lat=place.lat,
+        lon=place.lon,
+        geonameid=place.geonameid,
+        feature=place.feature,
+        confidence=choice.confidence,
+    )
 
 
 @register_stage("places", requires=("nlp", "entities"), assigns=("places", "focus"))
 def make_places(settings: Settings) -> PlacesStage:
+    gazetteer()  # load the tables now, not on the first article
     return PlacesStage()

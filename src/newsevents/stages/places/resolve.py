@@ -1,0 +1,115 @@
+"""Choosing, for each place name in an article, the gazetteer entry it means.
+
+Every candidate gets a score: a prior from its kind (a country name means the country) and its
+population, then evidence from the article: the story's focus country, the other countries it
+names, a first-level region it names ("Edmonton" near "Alberta"), and an explicit hierarchy right
+after the name ("Gao, Mali", "Springfield, Illinois"). The weights are in ``rules.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from ...knowledge import countries
+from .gazetteer import Place, fold, gazetteer
+
+RULES = Path(__file__).parent / "rules.json"
+
+
+@cache
+def rules() -> dict:
+    return json.loads(RULES.read_text(encoding="utf-8"))
+
+
+@cache
+def capitals() -> frozenset[tuple[str, str]]:
+    """(ISO3, folded capital name) for every country."""
+    return frozenset((c.iso3, fold(c.capital)) for c in countries().values() if c.capital)
+
+
+@dataclass
+class Context:
+    """What the article says that helps choose between candidates."""
+
+    focus: str | None = None
+    countries: Counter = field(default_factory=Counter)  # ISO3 -> weight of mentions
+    names: frozenset[str] = frozenset()  # folded names of every place mentioned
+
+
+@dataclass(frozen=True)
+class Choice:
+    place: Place
+    confidence: float
+
+
+def candidates(name: str) -> list[tuple[Place, bool]]:
+    """The gazetteer entries ``name`` may mean; a generic last word may go ("Aleppo province")."""
+    found = gazetteer().lookup(name)
+    words = name.split()
+    if not found and len(words) > 1 and words[-1].casefold() in rules()["generic_words"]:
+        found = gazetteer().lookup(" ".join(words[:-1]))
+    return found
+
+
+def score(place: Place, alias: bool, context: Context, parent: str | None = None) -> float:
+    """How likely ``place`` is the one meant, given the article ``context``.
+
+    ``parent`` is the folded name written right after it as its container ("Mali" in "Gao, Mali").
+    """
+    r = rules()
+    value = r["feature_prior"].get(place.feature, 0.0)
+    value += r["population_weight"] * math.log10(place.population + 1)
+    if alias:
+        value -= r["alias_penalty"]
+    if place.feature in ("city", "locality") and (place.country, fold(place.name)) in capitals():
+        value += r["capital_bonus"]
+    if place.country is not None:
+        if place.country == context.focus:
+            value += r["focus_bonus"]
+        elif context.countries.get(place.country):
+            value += r["co_mentioned_country_bonus"]
+    if place.admin1 and place.feature != "admin1" and fold(place.admin1) in context.names:
+        value += r["admin1_mentioned_bonus"]
+    if parent and parent in _containers(place):
+        value += r["hierarchy_bonus"]
+    return value
+
+
+def _containers(place: Place) -> set[str]:
+    """Folded names of the regions and country that hold ``place``."""
+    names = set()
+    if place.admin1 and place.feature != "admin1":
+        names.add(fold(place.admin1))
+    if place.country and place.feature != "country":
+        country = countries().get(place.country)
+        if country is not None:
+            names.update(fold(n) for n in country.names)
+    return names
+
+
+def choose(name: str, context: Context, parent: str | None = None) -> Choice | None:
+    """The best candidate for ``name`` and a confidence from its lead over the runner-up."""
+    found = candidates(name)
+    if not found:
+        return None
+    scored = sorted(
+        ((score(place, alias, context, parent), place) for place, alias in found),
+        key=lambda pair: -pair[0],
+    )
+    best_score, best = scored[0]
+    if len(scored) == 1:
+        return Choice(best, 0.9)
+    lead = best_score - scored[1][0]
+    return Choice(best, round(0.5 + 0.45 * (1 - math.exp(-lead)), 3))
+
+
+def focus_country(countries_mentioned: Counter) -> str | None:
+    """The most-mentioned country; a tie goes to the one named first (Counter keeps order)."""
+    if not countries_mentioned:
+        return None
+    return countries_mentioned.most_common(1)[0][0]
