@@ -1,19 +1,92 @@
-"""The dates stage."""
+"""The dates stage: every date and time expression, resolved to a calendar period.
+
+Expressions are found by the grammar's patterns and spaCy's DATE/TIME entities (``spans``), read
+by rules (``grammar``, ``resolve``) against the publication date, and, when the publication date
+is missing, the stage infers it from the text first (``published``). Expressions that need an
+anchor keep no dates when there is none; explicit dates always resolve.
+"""
 
 from __future__ import annotations
 
-from ...document import Document
+from ...document import DateMention, Document, Published
 from ...pipeline import Stage, register_stage
 from ...settings import Settings
+from .grammar import Grammar, grammar
+from .published import infer_publication
+from .resolve import Context, Resolved, resolve
+from .spans import Candidate, find_candidates
+from .tense import direction_at
+
+__all__ = ["DatesStage", "make_dates", "resolve_mentions"]
+
+# How much to trust a date, by what it rests on.
+CONFIDENCE = {
+    ("stated", "given"): 0.95,
+    ("relative", "given"): 0.85,
+    ("relative", "inferred"): 0.7,
+    ("relative", "previous"): 0.6,
+}
+PRESENT_CONFIDENCE = 0.5
 
 
 class DatesStage(Stage):
     name = "dates"
 
+    def __init__(self, grammar: Grammar) -> None:
+        self.grammar = grammar
+
     def __call__(self, doc: Document) -> Document:
+        candidates = find_candidates(doc.text, doc.nlp, self.grammar)
+        directions = [direction_at(doc.nlp, c.start, c.end) for c in candidates]
+        if doc.published.date is None:
+            inferred = infer_publication(candidates, directions)
+            if inferred is not None:
+                doc.published = Published(inferred, "inferred")
+        doc.dates = resolve_mentions(doc.text, candidates, directions, doc.published)
         return doc
+
+
+def resolve_mentions(
+    text: str, candidates: list[Candidate], directions: list[str | None], published: Published
+) -> list[DateMention]:
+    """Resolve the candidates in text order against the publication date; ids d1, d2, ..."""
+    mentions: list[DateMention] = []
+    previous: Resolved | None = None
+    for candidate, direction in zip(candidates, directions, strict=True):
+        found = resolve(candidate.match, Context(published.date, direction, previous))
+        if found is None:
+            continue
+        mentions.append(
+            DateMention(
+                id=f"d{len(mentions) + 1}",
+                text=text[candidate.start : candidate.end],
+                start=candidate.start,
+                end=candidate.end,
+                start_date=found.start,
+                end_date=found.end,
+                precision=found.precision,
+                confidence=_confidence(candidate, found, published),
+                basis=found.basis,
+            )
+        )
+        if found.start is not None and candidate.match.rule.name != "present":
+            previous = found
+    return mentions
+
+
+def _confidence(candidate: Candidate, found: Resolved, published: Published) -> float:
+    if found.start is None:
+        return 0.3
+    if candidate.match.rule.name == "present":
+        return PRESENT_CONFIDENCE
+    if found.basis == "stated":
+        return CONFIDENCE["stated", "given"]
+    if candidate.match.rule.name == "reference":
+        return CONFIDENCE["relative", "previous"]
+    source = "inferred" if published.basis == "inferred" else "given"
+    return CONFIDENCE["relative", source]
 
 
 @register_stage("dates", requires=("text", "nlp"), assigns=("dates", "published"))
 def make_dates(settings: Settings) -> DatesStage:
-    return DatesStage()
+    return DatesStage(grammar())

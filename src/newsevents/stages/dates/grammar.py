@@ -1,0 +1,134 @@
+"""The date grammar: word lists and patterns from the data files beside this module, compiled once.
+
+``patterns.json`` holds one regular expression per kind of date expression, written with
+placeholders (``{MONTH:month}`` becomes a named group matching any month name of
+``lexicon.json``). The same compiled patterns find expressions in running text
+(``Grammar.find``) and recognise a span as a whole (``Grammar.match``); the first pattern that
+matches a span as a whole decides how it is resolved.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).parent
+
+# A date expression never starts inside a word or after a currency sign, and never ends inside
+# a word, before a percent sign or before the decimals of a number ("2010.5", "1,999").
+BEFORE = r"(?<![\w$€£])"
+AFTER = r"(?![\w%]|[.,:]\d)"
+
+YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+PLACEHOLDER = re.compile(r"\{(\w+)(?::(\w+))?\}")
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    pattern: re.Pattern[str]
+    needs_context: bool  # a bare use ("March", "fall") counts only after a preposition
+
+
+@dataclass(frozen=True)
+class Match:
+    rule: Rule
+    groups: dict[str, str | None]
+
+    @property
+    def is_bare(self) -> bool:
+        """True when nothing but the head word matched (no modifier, relative word, day or year)."""
+        return not any(self.groups.get(k) for k in ("mod", "rel", "year", "day"))
+
+
+@cache
+def lexicon() -> dict[str, Any]:
+    return json.loads((HERE / "lexicon.json").read_text(encoding="utf-8"))
+
+
+def _alternation(words: list[str], case_sensitive: bool = False) -> str:
+    # Longest first, so "Sept" wins over "Sep" and "this coming" over "this".
+    body = "|".join(re.escape(w).replace(r"\ ", " ") for w in sorted(words, key=len, reverse=True))
+    return f"(?-i:{body})" if case_sensitive else f"(?:{body})"
+
+
+@cache
+def _word_classes() -> dict[str, str]:
+    lex = lexicon()
+    months = [m + r"\.?" if len(m) <= 4 and m != "May" else m for m in lex["months"]]
+    months_re = "(?-i:" + "|".join(sorted(months, key=len, reverse=True)) + ")"
+    # "Sun" and "Sat" are also ordinary words: a weekday abbreviation needs its full stop.
+    weekdays = [d if d.endswith("day") else d + r"\." for d in lex["weekdays"]]
+    weekdays_re = "(?-i:" + "|".join(sorted(weekdays, key=len, reverse=True)) + ")"
+    return {
+        "MONTH": months_re,
+        "WEEKDAY": weekdays_re,
+        "DAY": DAY,
+        "YEAR": YEAR,
+        "PART": _alternation(lex["parts_of_day"]),
+        "SEASON": _alternation(list(lex["seasons"])),
+        "MOD": _alternation(list(lex["modifiers"])),
+        "REL": _alternation(list(lex["relatives"])),
+        "ORD": _alternation(list(lex["ordinals"])),
+        "NUMBER": _alternation(list(lex["numbers"])),
+        "REF": _alternation(list(lex["references"])),
+        "RELDAY": _alternation(list(lex["relative_days"])),
+        "PRESENT": _alternation(lex["present"]),
+    }
+
+
+def _expand(template: str) -> str:
+    classes = _word_classes()
+
+    def replace(m: re.Match[str]) -> str:
+        body = classes[m.group(1)]
+        return f"(?P<{m.group(2)}>{body})" if m.group(2) else body
+
+    return PLACEHOLDER.sub(replace, template)
+
+
+class Grammar:
+    """The compiled patterns, in the order they are tried."""
+
+    def __init__(self, rules: list[Rule]) -> None:
+        self.rules = rules
+        self._by_name = {rule.name: rule for rule in rules}
+
+    def match(self, text: str) -> Match | None:
+        """The first rule that matches ``text`` as a whole, with its groups."""
+        for rule in self.rules:
+            m = rule.pattern.fullmatch(text)
+            if m:
+                return Match(rule, m.groupdict())
+        return None
+
+    def find(self, text: str) -> Iterator[tuple[int, int]]:
+        """Spans of ``text`` that some rule matches (overlapping spans included)."""
+        for rule in self.rules:
+            for m in rule.pattern.finditer(text):
+                yield m.start(), m.end()
+
+
+@cache
+def grammar() -> Grammar:
+    """The grammar of ``patterns.json``; built once per process."""
+    specs = json.loads((HERE / "patterns.json").read_text(encoding="utf-8"))
+    rules = [
+        Rule(
+            spec["name"],
+            re.compile(BEFORE + _expand(spec["pattern"]) + AFTER, re.IGNORECASE),
+            spec.get("context") == "preposition",
+        )
+        for spec in specs
+    ]
+    return Grammar(rules)
+
+
+# The second year of a range written "1957-58": TimeML marks it as a date of its own.
+SHORT_RANGE_END = re.compile(BEFORE + rf"(?P<first>{YEAR})\s?[-–]\s?(?P<second>\d\d)" + AFTER)

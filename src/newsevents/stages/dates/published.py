@@ -1,0 +1,44 @@
+"""Inferring the publication date from the text when no one gave it.
+
+A report is written after the last event it dates in full: the latest explicit day ("May
+11-12, 2022") is the first guess. Weekday and day words that come after it in the text move the
+guess forward: a statement "on Monday evening" after a Thursday event puts the report on the
+following Monday at the earliest, one made "yesterday" a day after that.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .grammar import lexicon
+from .resolve import Context, resolve
+from .spans import Candidate
+
+
+def infer_publication(candidates: list[Candidate], directions: list[str | None]) -> dt.date | None:
+    """The earliest date the report can have been written on, or ``None`` if nothing tells."""
+    explicit = []
+    for index, (candidate, direction) in enumerate(zip(candidates, directions, strict=True)):
+        found = resolve(candidate.match, Context())
+        if found and found.basis == "stated" and found.precision == "day" and direction != "future":
+            explicit.append((found.end, index))
+    if not explicit:
+        return None
+    base, base_index = max(explicit)
+    latest = base
+    for candidate, direction in zip(
+        candidates[base_index + 1 :], directions[base_index + 1 :], strict=True
+    ):
+        if direction != "future":
+            latest = max(latest, _earliest_report(candidate, base))
+    return latest
+
+
+def _earliest_report(candidate: Candidate, base: dt.date) -> dt.date:
+    groups, rule = candidate.match.groups, candidate.match.rule.name
+    if rule == "weekday" and not groups.get("rel"):
+        target = lexicon()["weekdays"][groups["weekday"].rstrip(".").capitalize()]
+        return base + dt.timedelta(days=(target - base.weekday()) % 7)
+    if rule == "relative_day":
+        return base - dt.timedelta(days=min(0, lexicon()["relative_days"][groups["word"].lower()]))
+    return base

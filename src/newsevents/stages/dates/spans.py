@@ -1,0 +1,128 @@
+"""Finding date expressions in the text, with TimeML-style boundaries.
+
+Candidates come from two sources: the grammar's patterns run over the text, and spaCy's DATE and
+TIME entities with their leading preposition ("on", "in", "since") and trailing possessive cut
+off, as TimeML does. A candidate is kept only if the grammar recognises it as a whole, so
+durations ("three years") and sets ("every week") fall away; of overlapping candidates the
+longest wins.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .grammar import SHORT_RANGE_END, Grammar, Match, lexicon
+
+# Entity labels a date word inside of is not a date ("Theresa May", "the 1,999 soldiers").
+NOT_DATE_LABELS = frozenset(
+    {
+        "PERSON",
+        "ORG",
+        "NORP",
+        "FAC",
+        "GPE",
+        "LOC",
+        "PRODUCT",
+        "WORK_OF_ART",
+        "CARDINAL",
+        "MONEY",
+        "QUANTITY",
+        "PERCENT",
+        "ORDINAL",
+    }
+)
+DATE_LABELS = frozenset({"DATE", "TIME"})
+POSSESSIVE = re.compile(r"(?:['’]s?|[\s,.;:!?\"“”])+$")
+LAST_WORD = re.compile(r"([\w’']+)\W*$")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    match: Match
+    parse_text: str  # what the grammar read: the span's text, or a completed form of it ("1958")
+
+
+@cache
+def _word_set(key: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon()[key])
+
+
+@cache
+def _leading_words() -> re.Pattern[str]:
+    words = sorted(lexicon()["leading_words"], key=len, reverse=True)
+    return re.compile(r"^(?:(?:" + "|".join(map(re.escape, words)) + r")\s+)+", re.IGNORECASE)
+
+
+def previous_word(text: str, start: int) -> str:
+    m = LAST_WORD.search(text, max(0, start - 40), start)
+    return m.group(1).lower() if m else ""
+
+
+def find_candidates(text: str, spacy_doc, grammar: Grammar) -> list[Candidate]:
+    """The date expressions of ``text``, in text order, none overlapping."""
+    found = [*_from_patterns(text, grammar), *_from_entities(text, spacy_doc, grammar)]
+    blocked = _blocked_ranges(spacy_doc)
+    kept = [c for c in found if _acceptable(c, text, blocked)]
+    return _longest_first(kept)
+
+
+def _from_patterns(text: str, grammar: Grammar) -> list[Candidate]:
+    found = []
+    for start, end in grammar.find(text):
+        match = grammar.match(text[start:end])
+        if match is not None:
+            found.append(Candidate(start, end, match, text[start:end]))
+    for m in SHORT_RANGE_END.finditer(text):
+        completed = m.group("first")[:2] + m.group("second")
+        match = grammar.match(completed)
+        if match is not None and completed > m.group("first"):
+            found.append(Candidate(m.start("second"), m.end("second"), match, completed))
+    return found
+
+
+def _from_entities(text: str, spacy_doc, grammar: Grammar) -> list[Candidate]:
+    if spacy_doc is None:
+        return []
+    found = []
+    for ent in spacy_doc.ents:
+        if ent.label_ not in DATE_LABELS:
+            continue
+        start, end = ent.start_char, ent.end_char
+        lead = _leading_words().match(text, start, end)
+        if lead:
+            start = lead.end()
+        tail = POSSESSIVE.search(text, start, end)
+        if tail:
+            end = tail.start()
+        if start < end:
+            match = grammar.match(text[start:end])
+            if match is not None:
+                found.append(Candidate(start, end, match, text[start:end]))
+    return found
+
+
+def _blocked_ranges(spacy_doc) -> list[tuple[int, int]]:
+    if spacy_doc is None:
+        return []
+    return [(e.start_char, e.end_char) for e in spacy_doc.ents if e.label_ in NOT_DATE_LABELS]
+
+
+def _acceptable(c: Candidate, text: str, blocked: list[tuple[int, int]]) -> bool:
+    before = previous_word(text, c.start)
+    if before in _word_set("set_words"):  # "every Monday", "each spring"
+        return False
+    if c.match.rule.needs_context and c.match.is_bare and before not in _word_set("context_words"):
+        return False
+    return not any(s <= c.start and c.end <= e for s, e in blocked)
+
+
+def _longest_first(candidates: list[Candidate]) -> list[Candidate]:
+    taken: list[Candidate] = []
+    for c in sorted(candidates, key=lambda c: (c.start - c.end, c.start)):
+        if all(c.end <= t.start or t.end <= c.start for t in taken):
+            taken.append(c)
+    return sorted(taken, key=lambda c: c.start)
