@@ -1,0 +1,169 @@
+"""location_outlier: a local action placed far outside the story's geography.
+
+The story's geography is its focus country, the countries bordering it, and every country the
+article discusses by name, demonym or actor. A city or region of another, distant country is an
+outlier when something local happens there in the article (an arrest, checkpoints, a curfew): the
+classic symptom of a place name swapped by a rewording tool or a copy error.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+from ...document import Document, Flag
+from ...knowledge import Country, countries, country_by_demonym, country_by_name
+from .common import (
+    country_of_capital,
+    flag,
+    sentence_index,
+    sentences,
+    spans_overlap,
+    words_pattern,
+)
+
+SUBNATIONAL = frozenset({"city", "locality", "admin1", "admin2", "landmark"})
+# Farther than this from the focus country's capital and centre, a place is outside the story.
+FAR_KM = 2000.0
+
+
+@dataclass(frozen=True)
+class Place:
+    id: str | None
+    text: str
+    start: int
+    end: int
+    country: str
+    feature: str
+    lat: float | None = None
+    lon: float | None = None
+
+
+def check_location_outliers(doc: Document) -> list[Flag]:
+    places = mentioned_places(doc)
+    focus_iso3 = doc.focus_country or _most_mentioned(doc, places)
+    focus = countries().get(focus_iso3 or "")
+    if focus is None:
+        return []
+    local = [p for p in places if p.feature in SUBNATIONAL]
+    home = {focus.iso3, *focus.borders, *discussed_countries(doc, places, local)}
+    bounds = sentences(doc)
+    flags = []
+    for place in local:
+        if place.country in home or not _far(place, focus):
+            continue
+        start, end = bounds[sentence_index(bounds, place.start)] if bounds else (0, len(doc.text))
+        cue = _local_action(doc, place, start, end, focus.iso3)
+        if cue:
+            flags.append(_outlier_flag(doc, place, focus, cue))
+    return flags
+
+
+def mentioned_places(doc: Document) -> list[Place]:
+    """The places stage's mentions; without them, countries and capitals named by entities."""
+    if doc.places:
+        return [
+            Place(p.id, p.text, p.start, p.end, p.country, p.feature, p.lat, p.lon)
+            for p in doc.places
+            if p.country
+        ]
+    found = []
+    for entity in doc.entities:
+        if entity.label not in ("GPE", "LOC"):
+            continue
+        if country := country_by_name(entity.text):
+            found.append(
+                Place(None, entity.text, entity.start, entity.end, country.iso3, "country")
+            )
+        elif capital := country_of_capital(entity.text):
+            found.append(
+                Place(
+                    None,
+                    entity.text,
+                    entity.start,
+                    entity.end,
+                    capital.iso3,
+                    "city",
+                    capital.capital_lat,
+                    capital.capital_lon,
+                )
+            )
+    return found
+
+
+def discussed_countries(doc: Document, places: list[Place], local: list[Place]) -> set[str]:
+    """Countries named, referred to by demonym, or acting in the article, outside ``local``."""
+    found = {p.country for p in places if p.feature == "country"}
+
+    def outside_local(start: int, end: int) -> bool:
+        return not any(spans_overlap((start, end), (p.start, p.end)) for p in local)
+
+    for entity in doc.entities:
+        if not outside_local(entity.start, entity.end):
+            continue
+        if entity.actor and entity.actor.country:
+            found.add(entity.actor.country)
+        named = country_by_name(entity.text) or country_by_demonym(entity.text)
+        if named:
+            found.add(named.iso3)
+    for mention in doc.actors:
+        if mention.actor.country and outside_local(mention.start, mention.end):
+            found.add(mention.actor.country)
+    return found
+
+
+def _most_mentioned(doc: Document, places: list[Place]) -> str | None:
+    counts = Counter(p.country for p in places)
+    for entity in doc.entities:
+        if entity.label == "NORP" and (country := country_by_demonym(entity.text)):
+            counts[country.iso3] += 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _far(place: Place, focus: Country) -> bool:
+    country = countries().get(place.country)
+    if place.lat is not None and place.lon is not None:
+        point = (place.lat, place.lon)
+    elif country and country.capital_lat is not None and country.capital_lon is not None:
+        point = (country.capital_lat, country.capital_lon)
+    else:
+        return False
+    anchors = [
+        (lat, lon)
+        for lat, lon in ((focus.capital_lat, focus.capital_lon), (focus.lat, focus.lon))
+        if lat is not None and lon is not None
+    ]
+    return bool(anchors) and min(_km(point, anchor) for anchor in anchors) > FAR_KM
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+def _local_action(doc: Document, place: Place, start: int, end: int, focus: str) -> str | None:
+    """What local thing happens at ``place``: a cue in its sentence, or an event placed there."""
+    if match := words_pattern("local_actions").search(doc.text, start, end):
+        return f"“{match.group()}”"
+    for event in doc.events:
+        if place.id is None or event.place is None or event.place.mention != place.id:
+            continue
+        sides = [arg.country for arg in (event.actor, event.recipient) if arg is not None]
+        if focus in sides:
+            return f"a {event.type} event"
+    return None
+
+
+def _outlier_flag(doc: Document, place: Place, focus: Country, cue: str) -> Flag:
+    country = countries()[place.country]
+    message = (
+        f"“{place.text}” ({country.name}) is far outside the story's geography: the article is "
+        f"about {focus.name}, does not otherwise discuss {country.name}, and yet places a local "
+        f"action there ({cue}). The place name is probably wrong or swapped."
+    )
+    return flag(doc, "location_outlier", "warning", message, place.start, place.end)
