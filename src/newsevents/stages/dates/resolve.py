@@ -194,7 +194,7 @@ def calendar_day(g: Groups, ctx: Context) -> Resolved | None:
         return relative_to_anchor(None, "day")
     years = range(ctx.anchor.year - 1, ctx.anchor.year + 2)
     found = [p for p in map(period, years) if p]
-    return relative_to_anchor(pick(found, ctx.anchor, ctx.direction), "day")
+    return relative_to_anchor(pick(found, ctx.anchor, ctx.direction or "past"), "day")
 
 
 def month_year(g: Groups, ctx: Context) -> Resolved:
@@ -220,14 +220,16 @@ def month_alone(g: Groups, ctx: Context) -> Resolved:
     return relative_to_anchor(narrow(found, g["mod"]), "month")
 
 
-def by_relative_word(periods: list[Period], ctx: Context, rel: int | None) -> Period:
+def by_relative_word(
+    periods: list[Period], ctx: Context, rel: int | None, default: str | None = "past"
+) -> Period:
     """ "last" picks the latest period over before the anchor, "next" the first one after it;
-    otherwise ("this July", plain "July") the tense decides."""
+    otherwise ("this July", plain "July") the tense decides, and without one ``default``."""
     if rel == -1:
         return [p for p in periods if p[1] < ctx.anchor][-1]
     if rel == 1:
         return next(p for p in periods if p[0] > ctx.anchor)
-    return pick(periods, ctx.anchor, ctx.direction)
+    return pick(periods, ctx.anchor, ctx.direction or default)
 
 
 def season(g: Groups, ctx: Context) -> Resolved | None:
@@ -280,7 +282,7 @@ def quarter(g: Groups, ctx: Context) -> Resolved | None:
             quarter_period(ctx.anchor.year + relative(g["rel"]), number), "quarter"
         )
     periods = [quarter_period(y, number) for y in range(ctx.anchor.year - 1, ctx.anchor.year + 2)]
-    return relative_to_anchor(pick(periods, ctx.anchor, ctx.direction), "quarter")
+    return relative_to_anchor(pick(periods, ctx.anchor, ctx.direction or "past"), "quarter")
 
 
 def quarter_code(g: Groups, ctx: Context) -> Resolved:
@@ -346,7 +348,8 @@ def weekday(g: Groups, ctx: Context) -> Resolved:
     target = lexicon()["weekdays"][g["weekday"].rstrip(".").capitalize()]
     days = [ctx.anchor + dt.timedelta(days=n) for n in range(-7, 8)]
     periods = [(d, d) for d in days if d.weekday() == target]
-    found = by_relative_word(periods, ctx, relative(g["rel"]))
+    # A weekday with no tense to go by is the nearest one: news rarely looks a week ahead or back.
+    found = by_relative_word(periods, ctx, relative(g["rel"]), default=None)
     return relative_to_anchor(found, "day")
 
 
