@@ -17,6 +17,8 @@ from ..stages import ingest as reader
 from ..store import SaveResult, Store
 from .progress import progress
 
+E_NOTHING_FOUND = "no input files in this folder"
+
 
 @dataclass
 class IngestReport:
@@ -70,7 +72,12 @@ def ingest_paths(
 
 def _read(paths: Iterable[Path], settings: Settings) -> Iterator[Document | InputError]:
     for path in paths:
-        yield from reader.read_path(path, settings)
+        found = False
+        for item in reader.read_path(path, settings):
+            found = True
+            yield item
+        if not found:  # a folder with nothing to read is most likely a wrong path
+            yield InputError(str(path), E_NOTHING_FOUND)
 
 
 def _plural(count: int, noun: str) -> str:
