@@ -33,4 +33,5 @@ def source_type(text: str | None, entities: Sequence[Entity] = ()) -> str:
             return kind
         if words & marks.words or any(phrase in lowered for phrase in marks.phrases):
             return kind
-    return "unnamed"
+    # A capitalised last word the tagger did not name ("Warsame said") is most often a person.
+    return "named_person" if text.split()[-1][:1].isupper() else "unnamed"

@@ -33,7 +33,7 @@ CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
 INHERITS_SUBJECT = frozenset({"xcomp", "advcl", "conj", "pcomp", "acl"})
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 # Prepositions that carry the claim of an "object" verb: "accused X of ...", "called for ...".
-CLAIM_PREPOSITIONS = frozenset({"of", "for", "about", "over", "on", "that"})
+CLAIM_PREPOSITIONS = frozenset({"of", "for", "about", "over", "on", "to", "that"})
 EDGE_PUNCTUATION = frozenset(",;:-–—")
 LISTENING_VERBS = frozenset({"tell", "inform", "brief"})
 
@@ -69,11 +69,11 @@ def find_claims(doc: Doc) -> list[Claim]:
 
 def _quotation_claims(doc: Doc, used: set[int]) -> Iterator[Claim]:
     previous: Claim | None = None
-    for quote in find_quotes(doc.text):
-        if len(doc.text[quote.inner_start : quote.inner_end].split()) < MIN_QUOTE_WORDS:
-            continue
+    quotes = [quote for quote in find_quotes(doc.text) if _is_speech(doc.text, quote)]
+    quoted = {t.i for quote in quotes for t in _tokens_within(doc, quote)}
+    for quote in quotes:
         content = (quote.start, quote.end)
-        claim = _speaker_nearby(doc, quote, used)
+        claim = _speaker_nearby(doc, quote, used, quoted)
         if claim is None and previous is not None and _close_after(doc, previous, quote):
             claim = Claim(previous.cue, content, previous.source, True, list(previous.via))
         if claim is not None:
@@ -81,9 +81,20 @@ def _quotation_claims(doc: Doc, used: set[int]) -> Iterator[Claim]:
             yield claim
 
 
-def _speaker_nearby(doc: Doc, quote: Quote, used: set[int]) -> Claim | None:
-    tokens = [t for t in _tokens_around(doc, quote) if not quote.start <= t.idx < quote.end]
-    cues = [t for t in tokens if t.i not in used and _is_cue_verb(t)]
+def _is_speech(text: str, quote: Quote) -> bool:
+    """A quotation of speech, not a scare quote or a quoted fragment inside reported speech."""
+    inner = text[quote.inner_start : quote.inner_end].strip()
+    return len(inner.split()) >= MIN_QUOTE_WORDS and not inner[:1].islower()
+
+
+def _tokens_within(doc: Doc, quote: Quote) -> Iterable[Token]:
+    return doc.char_span(quote.start, quote.end, alignment_mode="expand") or ()
+
+
+def _speaker_nearby(doc: Doc, quote: Quote, used: set[int], quoted: set[int]) -> Claim | None:
+    """The claim of a quotation whose cue is nearby, outside every quotation and not yet used."""
+    tokens = [t for t in _tokens_around(doc, quote) if t.i not in used and t.i not in quoted]
+    cues = [t for t in tokens if _is_cue_verb(t)]
     cues.sort(key=lambda t: _distance(t, quote))
     for cue in cues:
         source = _source_of(cue)
@@ -94,7 +105,7 @@ def _speaker_nearby(doc: Doc, quote: Quote, used: set[int]) -> Claim | None:
         return _within_paragraph(doc.text, claim)
     for token in tokens:
         claim = _statement_made_by(token)
-        if claim is not None and token.head.i not in used:
+        if claim is not None:
             used.add(token.head.i)
             return Claim(claim.cue, (quote.start, quote.end), claim.source, True)
     return None
@@ -208,16 +219,14 @@ def _source_of(verb: Token) -> Bounds | None:
     subject = _subject_of(verb)
     if subject is None or subject.dep_ == "nsubjpass":
         return None
-    if subject.lower_ in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
-        noun = subject.head.head  # "officials who asked not to be named said" names the noun
-        return _bounds(noun.left_edge, noun)
     return _phrase(subject)
 
 
 def _subject_of(verb: Token, depth: int = 3) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS:
-            return child
+    # The nearest subject: a parse that runs over a heading can hang a second one on the verb.
+    subjects = [child for child in verb.children if child.dep_ in SUBJECT_DEPS]
+    if subjects:
+        return min(subjects, key=lambda child: abs(child.i - verb.i))
     if depth and verb.dep_ in INHERITS_SUBJECT and verb.head is not verb:
         return _subject_of(verb.head, depth - 1)
     return None

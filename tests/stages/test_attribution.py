@@ -1,0 +1,199 @@
+"""The attribution stage: quotations, reported speech, sources and their kinds."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsevents.document import Document, Entity
+from newsevents.pipeline import Pipeline
+from newsevents.stages.attribution import make_attribution, source_type
+from newsevents.stages.attribution.lexicon import cue_nouns, cue_verbs, source_words
+from newsevents.stages.attribution.quotes import find_quotes
+
+# --- quotations ---------------------------------------------------------------------------------
+
+
+def quoted(text: str) -> list[str]:
+    return [text[q.start : q.end] for q in find_quotes(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He said “we will stay” and left.", ["“we will stay”"]),
+        ('She said "no deal" twice.', ['"no deal"']),
+        ("« Nous restons », a-t-il dit.", ["« Nous restons »"]),
+        ("The envoy wrote ‘not today’ on it.", ["‘not today’"]),
+        ("“He told me ‘wait here’ and went,” she said.", ["“He told me ‘wait here’ and went,”"]),
+        ('"One" and "two"', ['"One"', '"two"']),
+    ],
+)
+def test_quote_styles_and_nesting(text: str, expected: list[str]) -> None:
+    assert quoted(text) == expected
+
+
+def test_apostrophes_are_not_quotes() -> None:
+    assert quoted("The minister’s aide didn’t say it in the ’90s.") == []
+
+
+def test_quote_continues_into_next_paragraph_that_opens_a_quote() -> None:
+    text = "“The port will reopen next week.\n\n“Ships are already waiting,” the mayor said."
+    quotes = find_quotes(text)
+    assert len(quotes) == 1
+    assert text[quotes[0].start : quotes[0].end].endswith("waiting,”")
+
+
+def test_unclosed_quote_ends_with_its_paragraph() -> None:
+    text = "“The talks failed, the envoy said.\n\nNext paragraph here."
+    (quote,) = find_quotes(text)
+    assert not quote.closed
+    assert text[quote.start : quote.end] == "“The talks failed, the envoy said."
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab .,\n“”‘’\"«»'")), max_size=80))
+def test_quotes_are_ordered_disjoint_and_inside_the_text(text: str) -> None:
+    quotes = find_quotes(text)
+    for quote in quotes:
+        assert 0 <= quote.start < quote.end <= len(text)
+        assert quote.inner_start <= quote.inner_end
+    for first, second in itertools.pairwise(quotes):
+        assert first.end <= second.start
+
+
+# --- source types -------------------------------------------------------------------------------
+
+
+def entity(text: str, label: str) -> Entity:
+    return Entity("e1", text, 0, len(text), "other", label)
+
+
+@pytest.mark.parametrize(
+    ("source", "entities", "expected"),
+    [
+        ("the defence ministry", [], "official"),
+        ("a police spokesman", [], "official"),
+        ("Colonel Aminu Bello", [entity("Aminu Bello", "PERSON")], "official"),
+        ("Ngozi Adeyemi", [entity("Ngozi Adeyemi", "PERSON")], "named_person"),
+        ("an anonymous military source", [], "anonymous"),
+        ("officials who asked not to be named", [], "anonymous"),
+        ("Reuters", [entity("Reuters", "ORG")], "media"),
+        ("state television", [], "media"),
+        ("a report by the monitors", [], "document"),
+        ("Oxfam", [entity("Oxfam", "ORG")], "organization"),
+        ("Chile", [entity("Chile", "GPE")], "official"),
+        ("critics", [], "unnamed"),
+        ("a Western state", [], "unnamed"),
+        (None, [], "unnamed"),
+    ],
+)
+def test_source_type(source: str | None, entities: list[Entity], expected: str) -> None:
+    assert source_type(source, entities) == expected
+
+
+def test_word_lists_load_from_data_files() -> None:
+    assert cue_verbs()["said"].lemma == "say"
+    assert cue_verbs()["denied"].takes_object
+    assert "statement" in cue_nouns()
+    assert next(iter(source_words())) == "anonymous"
+
+
+# --- the stage on real parses -------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def attribution(settings):
+    return make_attribution(settings)
+
+
+@pytest.fixture(scope="module")
+def analyse(nlp_pipeline: Pipeline, attribution):
+    def run(text: str) -> Document:
+        return attribution(nlp_pipeline(Document(source="test", raw=text)))
+
+    return run
+
+
+def one(doc: Document, cue: str):
+    found = [a for a in doc.attributions if a.cue.text == cue]
+    assert len(found) == 1, [(a.cue.text, a.content.text) for a in doc.attributions]
+    return found[0]
+
+
+@pytest.mark.model
+def test_direct_quote_with_speaker_after(analyse) -> None:
+    doc = analyse("“We will hold elections in March,” Prime Minister Ana Ruiz said on Friday.")
+    found = one(doc, "said")
+    assert found.direct
+    assert found.source.text == "Prime Minister Ana Ruiz"
+    assert found.content.text.startswith("“We will hold elections")
+    assert found.source_type == "official"
+
+
+@pytest.mark.model
+def test_quote_inherits_the_speaker_of_the_quote_before(analyse) -> None:
+    doc = analyse(
+        "“The border stays closed,” the interior minister said. “Nobody crosses until the "
+        "inquiry ends.”"
+    )
+    assert [a.source.text for a in doc.attributions] == ["the interior minister"] * 2
+    assert all(a.direct for a in doc.attributions)
+
+
+@pytest.mark.model
+def test_indirect_speech_said_that(analyse) -> None:
+    found = one(analyse("Bolivia's foreign minister said that the embassy would close."), "said")
+    assert not found.direct
+    assert found.source.text == "Bolivia's foreign minister"
+    assert found.content.text == "that the embassy would close"
+
+
+@pytest.mark.model
+def test_according_to(analyse) -> None:
+    doc = analyse("According to the Nepalese army, three villages were evacuated overnight.")
+    found = one(doc, "According to")
+    assert found.source.text == "the Nepalese army"
+    assert found.content.text == "three villages were evacuated overnight"
+    assert found.source_type == "official"
+
+
+@pytest.mark.model
+def test_passive_telling_relays_through_the_listener(analyse) -> None:
+    doc = analyse(
+        "The BBC has been told by an unnamed police source that four suspects were arrested."
+    )
+    found = one(doc, "told")
+    assert found.source.text == "an unnamed police source"
+    assert found.via == ["The BBC"]
+    assert found.source_type == "anonymous"
+    assert "four suspects were arrested" in found.content.text
+
+
+@pytest.mark.model
+def test_telling_a_news_agency(analyse) -> None:
+    found = one(analyse("Peru's army chief told Reuters that troops were deployed."), "told")
+    assert found.via == ["Reuters"]
+    assert found.content.text == "that troops were deployed"
+
+
+@pytest.mark.model
+def test_accused_by(analyse) -> None:
+    doc = analyse("The Kenyan police have been accused by rights groups of killing protesters.")
+    found = one(doc, "accused")
+    assert found.source.text == "rights groups"
+    assert "killing protesters" in found.content.text
+
+
+@pytest.mark.model
+def test_headline_attribution(analyse) -> None:
+    found = one(analyse("Army foils plot, Niger says"), "says")
+    assert found.source.text == "Niger"
+    assert found.content.text == "Army foils plot"
+
+
+@pytest.mark.model
+def test_a_plain_report_is_no_attribution(analyse) -> None:
+    assert analyse("Bhutan offered no details about the talks.").attributions == []
