@@ -1,19 +1,204 @@
-"""The events stage."""
+"""The events stage: PLOVER events, one per trigger, each traced to its sentence.
+
+For each sentence of the parse, ``triggers`` finds the words that name events and their type and
+mode; ``status`` reads negation, modality and framing verbs; ``arguments`` fills actor and recipient
+from the parse and the actors layer; ``linking`` finds place, date and attribution; ``contexts`` and
+``coups`` add the why, and the coup extension. The rules are a first layer: a trained classifier can
+later vote beside ``find_triggers`` on the same sentences.
+"""
 
 from __future__ import annotations
 
-from ...document import Document
+import logging
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Any
+
+from ...document import Argument, Document, Event
 from ...pipeline import Stage, register_stage
 from ...settings import Settings
+from .arguments import ActorIndex, actor_token, argument, recipient_token
+from .contexts import contexts_in
+from .coups import (
+    backing_accuse_types,
+    backing_sentences,
+    coup_object,
+    is_backing_word,
+    is_fighting,
+)
+from .linking import attribution_of, date_of, place_of
+from .status import status_of
+from .triggers import Trigger, find_triggers
+
+log = logging.getLogger(__name__)
+
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+COUP_CONTEXTS = ("coup", "pro_autocracy")
+
+
+@dataclass
+class Draft:
+    """An event under construction, with the parse objects the later passes need."""
+
+    event: Event
+    trigger: Trigger
+    sentence_index: int
+
+
+class Article:
+    """One document's lookups, built once: sentences, paragraphs, sorted mention layers."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.sentences = list(doc.nlp.sents)
+        self.paragraph_starts = [0] + [m.end() for m in PARAGRAPH_BREAK.finditer(doc.text)]
+        self.actors = ActorIndex(doc.actors)
+        self.actor_starts = frozenset(m.start for m in doc.actors)
+        self.places = sorted(doc.places, key=lambda p: p.start)
+        self.dates = sorted(doc.dates, key=lambda d: d.start)
+        self.foreign_starts = frozenset(
+            m.start for m in doc.actors if m.actor.country and m.actor.country != doc.focus_country
+        )
+
+    def paragraph(self, offset: int) -> tuple[int, int]:
+        i = bisect_right(self.paragraph_starts, offset) - 1
+        end = (
+            self.paragraph_starts[i + 1]
+            if i + 1 < len(self.paragraph_starts)
+            else len(self.doc.text)
+        )
+        return self.paragraph_starts[i], end
+
+
+def _span_of(tokens: Any) -> tuple[int, int]:
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def _sentence_bounds(sentence: Any) -> tuple[int, int]:
+    """The sentence's characters without surrounding whitespace."""
+    text = sentence.text
+    start = sentence.start_char + (len(text) - len(text.lstrip()))
+    return start, sentence.start_char + len(text.rstrip())
+
+
+def _confidence(trigger: Trigger, actor: Argument | None, recipient: Argument | None) -> float:
+    score = 0.55 if trigger.entry.pos == "V" else 0.45
+    score += 0.1 if trigger.entry.rest else 0.0
+    score += 0.15 if actor is not None and actor.name else 0.0
+    score += 0.1 if recipient is not None and recipient.name else 0.0
+    return round(min(score, 0.95), 2)
 
 
 class EventsStage(Stage):
     name = "events"
 
     def __call__(self, doc: Document) -> Document:
+        if doc.nlp is None:
+            log.warning("%s: no parse, so no events", doc.source)
+            doc.events = []
+            return doc
+        article = Article(doc)
+        drafts = [
+            self._draft(article, trigger, index)
+            for index, sentence in enumerate(article.sentences)
+            for trigger in find_triggers(sentence, article.actor_starts)
+        ]
+        self._add_coups(article, drafts)
+        drafts.sort(key=lambda d: d.trigger.token.idx)
+        doc.events = [d.event for d in drafts]
+        for number, event in enumerate(doc.events, start=1):
+            event.id = f"ev{number}"
         return doc
 
+    def _draft(self, article: Article, trigger: Trigger, index: int) -> Draft:
+        doc, token = article.doc, trigger.token
+        sentence = article.sentences[index]
+        bounds = _sentence_bounds(sentence)
+        clause = _span_of([token.left_edge, token.right_edge]) if token.pos_ == "VERB" else bounds
+        paragraph_start = article.paragraph(token.idx)[0]
+        actor = argument(actor_token(token), article.actors, doc.text)
+        recipient = argument(recipient_token(token, trigger.type), article.actors, doc.text)
+        attribution = attribution_of(doc.attributions, token.idx)
+        contexts = contexts_in(sentence.text)
+        event = Event(
+            id="",
+            type=trigger.type,
+            mode=trigger.mode,
+            evidence=doc.span(*bounds),
+            contexts=contexts,
+            status=status_of(token),
+            actor=actor,
+            recipient=recipient,
+            place=place_of(
+                article.places, clause, bounds, paragraph_start, token.idx, doc.focus_country
+            ),
+            date=date_of(article.dates, clause, bounds, paragraph_start, token.idx, doc.published),
+            attribution=attribution.id if attribution else None,
+            confidence=_confidence(trigger, actor, recipient),
+            trigger=doc.span(token.idx, token.idx + len(token)),
+        )
+        return Draft(event, trigger, index)
 
-@register_stage("events", requires=("nlp", "actors", "places", "dates", "attributions"), assigns=("events",))
+    def _add_coups(self, article: Article, drafts: list[Draft]) -> None:
+        """Coup objects on coup triggers; claims that a foreign power backed one become ACCUSE."""
+        doc = article.doc
+        backing_at: set[int] = set()
+        for draft in (d for d in drafts if d.trigger.coup):
+            event, token = draft.event, draft.trigger.token
+            sentence = article.sentences[draft.sentence_index]
+            attribution = attribution_of(doc.attributions, token.idx)
+            backing = backing_sentences(
+                article.sentences,
+                draft.sentence_index,
+                article.paragraph(token.idx)[1],
+                article.foreign_starts,
+            )
+            claimed = {
+                s.start_char: attribution_of(doc.attributions, s.start_char + 1) for s in backing
+            }
+            event.coup = coup_object(token, event.status, attribution, backing, claimed)
+            event.contexts = [
+                *COUP_CONTEXTS,
+                *(c for c in event.contexts if c not in COUP_CONTEXTS),
+            ]
+            event.type, event.mode = (
+                ("ASSAULT", None) if is_fighting(sentence) else ("COERCE", "seize")
+            )
+            backing_at.update(s.start_char for s in backing)
+        for draft in drafts:
+            self._backing_claim(article, draft, backing_at)
+
+    def _backing_claim(self, article: Article, draft: Draft, backing_at: set[int]) -> None:
+        """ "The plotters were supported by a foreign state", said by an official: an accusation."""
+        event, token = draft.event, draft.trigger.token
+        sentence = article.sentences[draft.sentence_index]
+        if event.type not in backing_accuse_types() or sentence.start_char not in backing_at:
+            return
+        attribution = attribution_of(article.doc.attributions, token.idx)
+        if attribution is None or not is_backing_word(token):
+            return
+        accuser = None
+        if attribution.source is not None:
+            accuser = argument_from_span(article, attribution.source.start, attribution.source.end)
+        event.type, event.mode = "ACCUSE", "allege"
+        event.actor, event.recipient = accuser, event.actor
+
+
+def argument_from_span(article: Article, start: int, end: int) -> Argument:
+    """The Argument for a source span: the actor mention inside it, else its words."""
+    inside = article.actors.inside(start, end)
+    text = article.doc.text[start:end]
+    if not inside:
+        return Argument(text=text)
+    mention = inside[0]
+    return Argument(
+        text, mention.actor.name, mention.actor.country, mention.actor.sector, mention.entity
+    )
+
+
+@register_stage(
+    "events", requires=("nlp", "actors", "places", "dates", "attributions"), assigns=("events",)
+)
 def make_events(settings: Settings) -> EventsStage:
     return EventsStage()

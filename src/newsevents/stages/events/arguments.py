@@ -1,0 +1,182 @@
+"""An event's actor and recipient, read from the dependency parse and filled from the actors layer.
+
+The actor is the subject (or the "by" agent of a passive; a noun's possessor or agent); the
+recipient is the object (or a passive's subject, or the object of "against", "on", "from", ...).
+Subjects are inherited through coordination ("were accused by X and expelled") and control
+("X tried to seize"), relative pronouns resolve to the noun they modify. The ActorMention inside the
+argument's phrase gives the name, country and sector, the one containing the head word first.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import Any
+
+from ...document import ActorMention, Argument
+
+# Prepositions that introduce a recipient, by preference; "from" and "of" for a withdrawal.
+RECIPIENT_PREPS = ("against", "on", "with", "to", "at", "into", "from", "of")
+WITHDRAW_PREPS = ("from", "of", "out")
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+# Parts of a noun phrase that do not belong to the argument's text.
+CLAUSE_DEPS = {"relcl", "acl", "advcl", "punct", "cc", "conj", "prep"}
+MAX_ARGUMENT_TOKENS = 12
+
+
+class ActorIndex:
+    """The document's actor mentions, sorted for lookup by character span."""
+
+    def __init__(self, mentions: list[ActorMention]) -> None:
+        self.mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
+        self.starts = [m.start for m in self.mentions]
+
+    def inside(self, start: int, end: int) -> list[ActorMention]:
+        i = bisect_left(self.starts, start)
+        found = []
+        while i < len(self.mentions) and self.mentions[i].start < end:
+            if self.mentions[i].end <= end:
+                found.append(self.mentions[i])
+            i += 1
+        return found
+
+    def covering(self, start: int, end: int) -> ActorMention | None:
+        """The shortest mention that contains ``start..end``."""
+        i = bisect_left(self.starts, start + 1)
+        best = None
+        for mention in reversed(self.mentions[max(0, i - 8) : i]):
+            contains = mention.start <= start and mention.end >= end
+            if contains and (best is None or mention.end - mention.start < best.end - best.start):
+                best = mention
+        return best
+
+
+def _child(token: Any, *deps: str) -> Any | None:
+    return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def _pobj(token: Any, preps: tuple[str, ...]) -> Any | None:
+    """The object of the first of ``preps`` hanging off ``token`` (or off its particle)."""
+    candidates = {}
+    for prep in token.children:
+        if prep.dep_ not in ("prep", "prt", "agent"):
+            continue
+        for child in prep.children:
+            if child.dep_ == "pobj":
+                candidates.setdefault(prep.lower_, child)
+            elif child.dep_ == "prep":
+                obj = _child(child, "pobj")
+                if obj is not None:
+                    candidates.setdefault(child.lower_, obj)
+    return next((candidates[p] for p in preps if p in candidates), None)
+
+
+def _resolve_relative(token: Any | None) -> Any | None:
+    if token is not None and token.lower_ in RELATIVE_PRONOUNS:
+        clause = token.head
+        if clause.dep_ == "relcl":
+            return clause.head
+    return token
+
+
+def _is_passive(verb: Any) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def _is_participle_modifier(verb: Any) -> bool:
+    """ "the men arrested by police": a past participle modifying the noun it acts on."""
+    return verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and _child(verb, "nsubj") is None
+
+
+def actor_token(trigger: Any) -> Any | None:
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        return _noun_actor(trigger)
+    verb = trigger
+    while True:
+        if _is_passive(verb) or _is_participle_modifier(verb):
+            found = _pobj(verb, ("by",))
+        else:
+            found = _child(verb, "nsubj")
+        if found is not None:
+            return _resolve_relative(found)
+        if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+            verb = verb.head
+            continue
+        if verb.dep_ == "relcl":
+            return verb.head
+        return None
+
+
+def _noun_actor(noun: Any) -> Any | None:
+    found = _child(noun, "poss") or _pobj(noun, ("by",))
+    if found is not None:
+        return found
+    modifier = next(
+        (
+            c
+            for c in noun.children
+            if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")
+        ),
+        None,
+    )
+    if modifier is not None:
+        return modifier
+    if noun.dep_ == "dobj":
+        return _child(noun.head, "nsubj")
+    return None
+
+
+def recipient_token(trigger: Any, event_type: str) -> Any | None:
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        return _pobj(trigger, ("against", "on", "of", "with", "to", "from"))
+    if event_type in ("RETREAT", "MOBILIZE"):
+        found = _pobj(trigger, (*WITHDRAW_PREPS, "to", "into"))
+        if found is not None:
+            return found
+    if _is_passive(trigger):
+        return _resolve_relative(_child(trigger, "nsubjpass"))
+    if (found := _child(trigger, "dobj")) is not None:
+        return found
+    if (embedded := _child(trigger, "xcomp")) is not None and embedded.pos_ == "VERB":
+        # "threatened to expel the ambassador": the threatened act's object.
+        return recipient_token(embedded, event_type)
+    if _is_participle_modifier(trigger):
+        return trigger.head
+    return _pobj(trigger, RECIPIENT_PREPS)
+
+
+def _phrase_bounds(head: Any) -> tuple[int, int]:
+    """Character span of the argument's phrase: its subtree without clauses and prepositions."""
+    tokens = [head]
+    stack = [c for c in head.children if c.dep_ not in CLAUSE_DEPS]
+    while stack and len(tokens) < MAX_ARGUMENT_TOKENS:
+        token = stack.pop()
+        tokens.append(token)
+        stack.extend(c for c in token.children if c.dep_ not in CLAUSE_DEPS)
+    first = min(t.i for t in tokens)
+    last = max(t.i for t in tokens)
+    doc = head.doc
+    return doc[first].idx, doc[last].idx + len(doc[last])
+
+
+def argument(head: Any | None, actors: ActorIndex, text: str) -> Argument | None:
+    """The Argument for the phrase headed by ``head``, named by the actor mention inside it."""
+    if head is None:
+        return None
+    start, end = _phrase_bounds(head)
+    mention = actors.covering(head.idx, head.idx + len(head))
+    if mention is None:
+        # "X's forces", "the forces of X": a mention in the whole subtree (clauses left out).
+        sub_start = head.left_edge.idx
+        sub_end = head.right_edge.idx + len(head.right_edge)
+        inside = actors.inside(sub_start, sub_end)
+        mention = inside[0] if inside else None
+    if mention is None:
+        return Argument(text=text[start:end])
+    phrase = text[min(start, mention.start) : max(end, mention.end)]
+    return Argument(
+        text=phrase,
+        name=mention.actor.name,
+        country=mention.actor.country,
+        sector=mention.actor.sector,
+        entity=mention.entity,
+    )

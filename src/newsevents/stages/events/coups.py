@@ -1,0 +1,98 @@
+"""The coup extension: outcome, foreign backing, event type, and claims of foreign backing.
+
+A coup trigger ("coup", "putsch", "seized power", "toppled the president" with soldiers about) is
+successful unless the words around it say it was attempted ("a failed coup", "foiled", "tried to
+seize power") or only plotted ("a coup plot", "plotting to overthrow"); a plot that only an official
+claims is alleged. Backing ("supported by", "-backed", "with the assistance of") by a foreign power,
+stated in the coup's sentence or right after it, is alleged when it rests on a claim.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from ...document import Attribution, Coup
+from .lexicon import lemma_of, load_json
+
+# How far after a coup's sentence a statement of its backing may come, in sentences.
+BACKING_WINDOW = 2
+
+
+@cache
+def _words(name: str) -> frozenset[str]:
+    return frozenset(load_json("coups.json")[name])
+
+
+def _surroundings(token: Any) -> set[str]:
+    """Words that modify or frame the coup word: its modifiers, its head and the head's head."""
+    words = {c.lower_ for c in token.children}
+    words |= {g.lower_ for c in token.children if c.dep_ == "prep" for g in c.children}
+    head = token.head
+    words.add(head.lower_)
+    if head.dep_ in ("prep", "pobj", "xcomp", "dobj", "compound") or head.pos_ == "ADP":
+        words.add(head.head.lower_)
+    words |= {c.lower_ for c in head.children if c.dep_ in ("amod", "compound", "neg", "auxpass")}
+    if token.pos_ == "VERB":
+        words |= {a.lower_ for a in token.ancestors}
+    return words
+
+
+def coup_outcome(token: Any, status: str, attribution: Attribution | None) -> str:
+    """successful, attempted, plot or alleged, from the words around the coup trigger."""
+    words = _surroundings(token)
+    claimed = attribution is not None and attribution.source_type in ("official", "named_person")
+    if words & _words("alleged"):
+        return "alleged"
+    if words & _words("plot") or status == "planned":
+        return "alleged" if claimed else "plot"
+    if words & _words("attempted") or status == "attempted":
+        return "attempted"
+    return "successful"
+
+
+def is_fighting(sentence: Any) -> bool:
+    words = {t.lower_ for t in sentence}
+    return bool(words & _words("fighting"))
+
+
+def _backing_sentence(sentence: Any, foreign_starts: frozenset[int]) -> bool:
+    words = {t.lower_ for t in sentence} | {lemma_of(t) for t in sentence}
+    if not words & _words("backing"):
+        return False
+    hyphen_foreign = any(t.lower_ in _words("foreign") for t in sentence)
+    return hyphen_foreign or any(t.idx in foreign_starts for t in sentence)
+
+
+def backing_sentences(
+    sentences: list[Any], index: int, paragraph_end: int, foreign_starts: frozenset[int]
+) -> list[Any]:
+    """Sentences at and just after ``sentences[index]``, in its paragraph, that state foreign
+    backing."""
+    window = [
+        s for s in sentences[index : index + BACKING_WINDOW + 1] if s.start_char < paragraph_end
+    ]
+    return [s for s in window if _backing_sentence(s, foreign_starts)]
+
+
+def coup_object(
+    token: Any,
+    status: str,
+    attribution: Attribution | None,
+    backing: list[Any],
+    claimed_at: dict[int, Attribution | None],
+) -> Coup:
+    """The Coup of a trigger; ``claimed_at`` maps a backing sentence's start to its attribution."""
+    foreign = "none"
+    if backing:
+        hedged = attribution is not None or any(claimed_at.get(s.start_char) for s in backing)
+        foreign = "alleged" if hedged else "confirmed"
+    return Coup(outcome=coup_outcome(token, status, attribution), foreign_backing=foreign)
+
+
+def is_backing_word(token: Any) -> bool:
+    return token.lower_ in _words("backing") or lemma_of(token) in _words("backing")
+
+
+def backing_accuse_types() -> frozenset[str]:
+    return _words("backing_accuse_types")

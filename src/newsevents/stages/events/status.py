@@ -1,0 +1,88 @@
+"""An event's status: occurred, attempted, planned, threatened, denied, negated or hypothetical.
+
+Read from the trigger's own clause (negation, modal auxiliaries, an "if" clause) and from the verbs
+that govern it ("plans to withdraw", "tried to seize", "denied arresting"). Negation wins: a negated
+event never counts as one that happened.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from .lexicon import lemma_of, load_json
+
+# Dependencies that lead from an event to the verb or noun that frames it.
+FRAME_DEPS = {"xcomp", "ccomp", "pcomp", "dobj", "pobj", "prep", "nsubjpass", "compound", "acl"}
+
+
+@cache
+def _words() -> dict[str, Any]:
+    return load_json("status.json")
+
+
+def _frame_chain(token: Any) -> list[Any]:
+    """The trigger and the words that frame it, innermost first."""
+    chain = [token]
+    current = token
+    while current.dep_ in FRAME_DEPS and current.head is not current:
+        current = current.head
+        chain.append(current)
+    if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("nsubj", "nsubjpass"):
+        # "fighting has not resumed": an event noun is framed by the verb it is subject of.
+        chain.append(token.head)
+    return chain
+
+
+def _negated(token: Any) -> bool:
+    negations = _words()["negations"]
+    return any(
+        c.dep_ in ("neg", "det", "preconj") and c.lower_ in negations for c in token.children
+    )
+
+
+def _modal(token: Any) -> str | None:
+    modals = _words()["modals"]
+    for child in token.children:
+        if child.dep_ == "aux" and child.lower_ in modals:
+            return modals[child.lower_]
+    return None
+
+
+def _conditional(token: Any) -> bool:
+    """Inside a clause introduced by "if" or "unless", at any depth."""
+    marks = _words()["conditional_marks"]
+    for ancestor in (token, *token.ancestors):
+        if any(c.dep_ == "mark" and c.lower_ in marks for c in ancestor.children):
+            return True
+    return False
+
+
+def status_of(token: Any) -> str:
+    """The status of the event whose trigger is ``token``."""
+    chain = _frame_chain(token)
+    if any(_negated(t) for t in chain):
+        return "negated"
+    governors = _words()["governors"]
+    for framer in chain[1:]:
+        status = governors.get(lemma_of(framer))
+        if status is not None and status != "occurred":
+            return status
+    for child in token.children:
+        if child.dep_ == "amod" and (status := governors.get(lemma_of(child))) is not None:
+            return status
+    for framer in (*chain, *_conjunct_heads(chain[-1])):
+        if (modal := _modal(framer)) is not None:
+            return modal
+    if _conditional(token):
+        return "hypothetical"
+    return "occurred"
+
+
+def _conjunct_heads(token: Any) -> list[Any]:
+    """ "will meet and sign": the modal of the first verb covers its conjuncts."""
+    heads = []
+    while token.dep_ == "conj":
+        token = token.head
+        heads.append(token)
+    return heads

@@ -1,0 +1,221 @@
+"""Find event triggers in a sentence: lexicon lookup, phrase checks, sense checks, absorption.
+
+A trigger is a verb or an event noun whose lexicon entry matches, together with the words that
+must hang off it in the parse ("pulled ... out", "took ... into custody"). Sense rules from
+``senses.json`` drop or retype ambiguous readings by looking at the object ("attacked the plan" is
+criticism, "released a report" is no event). A trigger that sits inside the complement of another
+("agreed to withdraw", "condemned the attack") is absorbed: the sentence codes the outer event.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import cache
+from typing import Any
+
+from .lexicon import Entry, entries_by_form, lemma_of, load_json, word_set
+
+VERB_TAGS = {"VERB"}
+NOUN_TAGS = {"NOUN", "PROPN"}
+# Dependencies through which a word is part of the complement of its head.
+COMPLEMENT_DEPS = {
+    "xcomp",
+    "ccomp",
+    "dobj",
+    "pobj",
+    "prep",
+    "pcomp",
+    "acl",
+    "attr",
+    "oprd",
+    "nsubjpass",
+}
+# Types whose complement names what is agreed, asked, refused, threatened, blamed or backed.
+ABSORBING_TYPES = {"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "SUPPORT", "CONCEDE"}
+# Verbs that are events alone ("denied the request") but only frame an event they govern
+# ("denied arresting him": the arrest, with status denied).
+FRAMING_HEADS = {"deny"}
+# What a threat threatens, from the type and mode of the threatened act.
+THREAT_MODES = {
+    ("ASSAULT", None): "violence",
+    ("COERCE", "arrest"): "arrest",
+    ("COERCE", "deport"): "expel",
+    ("SANCTION", "expel"): "expel",
+    ("COERCE", "restrict"): "restrict",
+    ("SANCTION", "discontinue"): "relations",
+    ("SANCTION", "withdraw"): "relations",
+    ("COERCE", "seize"): "territory",
+}
+
+
+@dataclass(frozen=True)
+class Trigger:
+    token: Any  # the spaCy token that heads the trigger
+    entry: Entry
+    type: str
+    mode: str | None
+
+    @property
+    def coup(self) -> bool:
+        return self.entry.coup
+
+
+def find_triggers(sent: Any, actor_starts: frozenset[int] = frozenset()) -> list[Trigger]:
+    """The triggers of one spaCy sentence, after sense checks and absorption, in text order."""
+    found = [t for token in sent if (t := _trigger_at(token, actor_starts)) is not None]
+    return _absorb(found)
+
+
+def _trigger_at(token: Any, actor_starts: frozenset[int]) -> Trigger | None:
+    pos = "V" if token.pos_ in VERB_TAGS else "N" if token.pos_ in NOUN_TAGS else None
+    if pos is None:
+        return None
+    for entry in entries_by_form().get((token.lower_, pos), ()):
+        if not _phrase_matches(token, entry):
+            continue
+        if entry.coup and not _coup_reading(token, entry):
+            continue
+        trigger = _apply_senses(Trigger(token, entry, entry.type, entry.mode), actor_starts)
+        if trigger is not None:
+            return trigger
+    return None
+
+
+def _near_words(token: Any, depth: int = 2) -> set[str]:
+    """Lower-case forms and lemmas of the words hanging off ``token``, ``depth`` levels down."""
+    words: set[str] = set()
+    frontier = [token]
+    for _ in range(depth):
+        frontier = [
+            c for t in frontier for c in t.children if c.dep_ not in ("conj", "punct", "cc")
+        ]
+        words.update(c.lower_ for c in frontier)
+        words.update(lemma_of(c) for c in frontier)
+    return words
+
+
+def _phrase_matches(token: Any, entry: Entry) -> bool:
+    if not entry.rest:
+        return True
+    if entry.pos == "N":
+        modifiers = {c.lower_ for c in token.children if c.dep_ in ("compound", "amod", "nmod")}
+        return set(entry.rest) <= modifiers
+    return set(entry.rest) <= _near_words(token)
+
+
+def _coup_reading(token: Any, entry: Entry) -> bool:
+    """A coup word in its literal sense: not "a diplomatic coup", and seizing power, not a town."""
+    coups = load_json("coups.json")
+    sentence_words = {t.lower_ for t in token.sent}
+    military = not entry.needs_military or bool(sentence_words & set(coups["military_words"]))
+    if entry.pos == "N":
+        modifiers = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound")}
+        figurative = modifiers & set(coups["metaphor_modifiers"]) or any(
+            c.dep_ == "prep" and c.lower_ in coups["metaphor_following"] for c in token.children
+        )
+        return military and not figurative
+    if not entry.needs_military:
+        return True
+    return military and bool(_near_words(token) & set(coups["power_objects"]))
+
+
+@cache
+def _sense_rules() -> dict[str, list[dict]]:
+    return load_json("senses.json")["rules"]
+
+
+def object_of(token: Any) -> Any | None:
+    """A verb's direct object or a passive's subject; for a noun, its "of"/"on" object."""
+    for child in token.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            return child
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ("of", "on", "against"):
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _object_kind(obj: Any, kind: str, actor_starts: frozenset[int]) -> bool:
+    if kind == "people":
+        return obj.lower_ in word_set("people") or obj.ent_type_ in ("PERSON", "NORP")
+    if kind == "place":
+        return obj.ent_type_ in ("GPE", "LOC", "FAC")
+    # "actor": a named entity or a phrase the actors stage resolved.
+    return obj.ent_type_ in ("PERSON", "NORP", "ORG", "GPE") or obj.idx in actor_starts
+
+
+def _rule_fires(rule: dict, token: Any, obj: Any | None, actor_starts: frozenset[int]) -> bool:
+    obj_word = obj.lower_ if obj is not None else None
+    if "sentence_set" in rule:
+        return any(t.lower_ in word_set(rule["sentence_set"]) for t in token.sent)
+    if "sentence_words" in rule:
+        return any(t.lower_ in rule["sentence_words"] for t in token.sent)
+    if "object_set" in rule:
+        return obj_word in word_set(rule["object_set"])
+    if "object_words" in rule:
+        return obj_word in rule["object_words"]
+    if "object_kind" in rule:
+        return obj is not None and _object_kind(obj, rule["object_kind"], actor_starts)
+    if "from_set" in rule:
+        return any(
+            g.lower_ in word_set(rule["from_set"])
+            for c in token.children
+            if c.dep_ == "prep" and c.lower_ == "from"
+            for g in c.children
+        )
+    if "has_object" in rule:
+        return (obj is not None) == rule["has_object"]
+    return True  # a rule without a condition is the default
+
+
+def _apply_senses(trigger: Trigger, actor_starts: frozenset[int]) -> Trigger | None:
+    rules = _sense_rules().get(trigger.entry.phrase, ())
+    obj = object_of(trigger.token)
+    for rule in rules:
+        if not _rule_fires(rule, trigger.token, obj, actor_starts):
+            continue
+        if rule.get("drop"):
+            return None
+        if "type" in rule:
+            return replace(trigger, type=rule["type"], mode=rule.get("mode"))
+        return trigger
+    return trigger
+
+
+def _governing(token: Any, by_index: dict[int, Trigger]) -> Trigger | None:
+    """The nearest trigger whose complement holds ``token`` (through objects, clauses, preps)."""
+    current = token
+    while current.dep_ in COMPLEMENT_DEPS or (
+        current.dep_ in ("compound", "amod") and current.pos_ == "NOUN"
+    ):
+        current = current.head
+        outer = by_index.get(current.i)
+        if outer is not None:
+            return outer
+        if current.head is current:
+            return None
+    return None
+
+
+def _absorb(found: list[Trigger]) -> list[Trigger]:
+    by_index = {t.token.i: t for t in found}
+    kept, framing = [], set()
+    for trigger in found:
+        outer = _governing(trigger.token, by_index)
+        if trigger.coup or outer is None:
+            kept.append(trigger)
+            continue
+        if outer.entry.head in FRAMING_HEADS:
+            framing.add(outer.token.i)
+            kept.append(trigger)
+            continue
+        is_noun = trigger.entry.pos == "N"
+        if not (is_noun or outer.type in ABSORBING_TYPES):
+            kept.append(trigger)
+            continue
+        if outer.type == "THREATEN" and outer.mode is None:
+            mode = THREAT_MODES.get(
+                (trigger.type, trigger.mode), THREAT_MODES.get((trigger.type, None))
+            )
+            by_index[outer.token.i] = replace(outer, mode=mode)
+    return [by_index[t.token.i] for t in kept if t.token.i not in framing]

@@ -1,0 +1,341 @@
+"""The events stage: triggers, status, arguments, linking, contexts and coups.
+
+Parse-dependent behaviour uses the real model (marked ``model``); the inflection and lookup
+helpers are tested without one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsevents.document import (
+    Actor,
+    ActorMention,
+    Attribution,
+    DateMention,
+    Document,
+    PlaceMention,
+    Published,
+    Span,
+)
+from newsevents.stages.events import EventsStage
+from newsevents.stages.events.contexts import contexts_in
+from newsevents.stages.events.lexicon import entries_by_form, noun_forms, verb_forms
+from newsevents.stages.events.linking import attribution_of
+
+
+@pytest.fixture(scope="module")
+def stage() -> EventsStage:
+    return EventsStage()
+
+
+@pytest.fixture
+def events(parsed, stage):
+    """Parse ``text``, add the given layers, run the events stage, return its events."""
+
+    def run(text: str, **layers):
+        doc = parsed(text)
+        for name, value in layers.items():
+            setattr(doc, name, value(doc) if callable(value) else value)
+        return stage(doc).events
+
+    return run
+
+
+def mention(doc: Document, phrase: str, name: str, country: str, sector: str | None = None):
+    start = doc.text.index(phrase)
+    return ActorMention(phrase, start, start + len(phrase), Actor(name, country, sector))
+
+
+def types(found) -> list[tuple[str, str | None]]:
+    return [(e.type, e.mode) for e in found]
+
+
+# --- lexicon helpers (no model) ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lemma", "form"),
+    [
+        ("arrest", "arrested"),
+        ("ban", "banned"),
+        ("deny", "denied"),
+        ("seize", "seizing"),
+        ("fight", "fought"),
+    ],
+)
+def test_verb_forms_cover_inflections(lemma, form):
+    assert form in verb_forms(lemma)
+
+
+def test_noun_forms_make_plurals():
+    assert noun_forms("clash") == {"clash", "clashes"}
+    assert "sanctions" in noun_forms("sanction")
+
+
+@given(st.from_regex(r"[a-z]{2,10}", fullmatch=True))
+def test_every_verb_form_starts_like_its_lemma(word):
+    assert all(form[:1] == word[:1] for form in verb_forms(word))
+    assert word in verb_forms(word)
+
+
+def test_lexicon_types_are_plover():
+    plover = {
+        "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+        "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+    }  # fmt: skip
+    assert {e.type for found in entries_by_form().values() for e in found} <= plover
+
+
+def test_contexts_from_keywords():
+    found = contexts_in("Rebels attacked an army post near the border after the election.")
+    assert {"military", "territory", "election"} <= set(found)
+    assert contexts_in("The weather was fine.") == []
+
+
+def test_attribution_is_the_innermost_containing_content():
+    outer = Attribution("a1", None, Span("said", 0, 4), Span("x" * 50, 10, 60), "official", False)
+    inner = Attribution("a2", None, Span("told", 0, 4), Span("x" * 10, 20, 30), "anonymous", False)
+    assert attribution_of([outer, inner], 25).id == "a2"
+    assert attribution_of([outer, inner], 45).id == "a1"
+    assert attribution_of([outer, inner], 5) is None
+
+
+def test_stage_without_parse_gives_no_events(stage):
+    doc = Document(source="t", raw="x", text="x")
+    assert stage(doc).events == []
+
+
+# --- triggers and senses ----------------------------------------------------------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kenya pulled its soldiers out of Somalia last year.", ("RETREAT", "withdraw")),
+        ("Police took about twenty students into custody in Dhaka.", ("COERCE", "arrest")),
+        ("The junta seized power in Niamey on Wednesday.", ("COERCE", "seize")),
+        ("Venezuela expelled the Spanish ambassador on Friday.", ("SANCTION", "expel")),
+        ("Thailand expelled two foreign reporters from the country.", ("COERCE", "deport")),
+        ("The opposition senator attacked the government's budget plan.", ("ACCUSE", "disapprove")),
+        ("Chile renounced its fishing treaty with Peru.", ("SANCTION", "withdraw")),
+    ],
+)
+def test_trigger_types(events, text, expected):
+    assert expected in types(events(text))
+
+
+@pytest.mark.model
+def test_sports_attack_is_no_event(events):
+    assert events("The striker attacked the goal twice in the second half of the match.") == []
+
+
+@pytest.mark.model
+def test_released_report_is_no_event(events):
+    assert events("The ministry released a report on rainfall.") == []
+
+
+@pytest.mark.model
+def test_complement_is_absorbed_by_the_outer_event(events):
+    assert types(events("Ankara agreed to withdraw its forces from the border zone.")) == [
+        ("AGREE", None)
+    ]
+    assert types(events("Seoul threatened to expel the diplomats.")) == [("THREATEN", "expel")]
+
+
+@pytest.mark.model
+def test_one_sentence_holds_several_events(events):
+    found = events("Colombian troops clashed with rebels and arrested four fighters.")
+    assert [e.type for e in found] == ["ASSAULT", "COERCE"]
+    assert [e.id for e in found] == ["ev1", "ev2"]
+
+
+# --- status -----------------------------------------------------------------------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("The navy did not attack the fishing boats.", "negated"),
+        ("Fighting has not resumed in the province.", "negated"),
+        ("Canada will withdraw its trainers from Latvia.", "planned"),
+        ("Brazil plans to deport the smugglers.", "planned"),
+        ("The rebels tried to seize the airport.", "attempted"),
+        ("The ministry denied arresting the blogger.", "denied"),
+        ("Peru would sanction the company if it refused.", "hypothetical"),
+        ("Troops stormed the parliament building.", "occurred"),
+    ],
+)
+def test_status(events, text, status):
+    assert events(text)[0].status == status
+
+
+# --- arguments --------------------------------------------------------------------------------
+
+
+@pytest.mark.model
+def test_actor_and_recipient_from_the_parse(events):
+    def actors(doc):
+        return [
+            mention(doc, "Ethiopian forces", "Military of Ethiopia", "ETH", "MIL"),
+            mention(doc, "Eritrea", "Eritrea", "ERI"),
+        ]
+
+    event = events("Ethiopian forces shelled positions held by Eritrea.", actors=actors)[0]
+    assert event.actor.country == "ETH" and event.actor.sector == "MIL"
+
+
+@pytest.mark.model
+def test_passive_agent_is_the_actor(events):
+    def actors(doc):
+        return [
+            mention(doc, "Zambian police", "Police of Zambia", "ZMB", "COP"),
+            mention(doc, "Two opposition leaders", "Opposition", "ZMB", "OPP"),
+        ]
+
+    event = events("Two opposition leaders were arrested by Zambian police.", actors=actors)[0]
+    assert event.actor.sector == "COP"
+    assert event.recipient.text.startswith("Two opposition leaders")
+
+
+@pytest.mark.model
+def test_subject_is_shared_through_coordination(events):
+    def actors(doc):
+        return [mention(doc, "Uganda", "Uganda", "UGA")]
+
+    found = events("Uganda condemned the raid and expelled three journalists.", actors=actors)
+    expel = next(e for e in found if e.mode == "deport")
+    assert expel.actor.country == "UGA"
+
+
+# --- place, date, attribution -----------------------------------------------------------------
+
+
+@pytest.mark.model
+def test_place_date_and_attribution_are_linked(events):
+    text = "A police spokesman said officers detained eight men in Mombasa on 3 March 2021."
+
+    def places(doc):
+        start = doc.text.index("Mombasa")
+        return [
+            PlaceMention(
+                "p1",
+                "Mombasa",
+                start,
+                start + 7,
+                "Mombasa",
+                "KEN",
+                None,
+                -4.05,
+                39.66,
+                8,
+                "city",
+                0.9,
+            )
+        ]
+
+    def dates(doc):
+        start = doc.text.index("3 March 2021")
+        day = dt.date(2021, 3, 3)
+        return [DateMention("d1", "3 March 2021", start, start + 12, day, day, "day", 0.9)]
+
+    def attributions(doc):
+        said = doc.text.index("said")
+        content = doc.text.index("officers")
+        return [
+            Attribution(
+                "a1",
+                doc.span(0, said - 1),
+                doc.span(said, said + 4),
+                doc.span(content, len(doc.text) - 1),
+                "official",
+                False,
+            )
+        ]
+
+    event = events(text, places=places, dates=dates, attributions=attributions)[0]
+    assert (event.type, event.mode) == ("COERCE", "arrest")
+    assert event.place.mention == "p1" and event.place.precision == "city"
+    assert event.date.start == dt.date(2021, 3, 3) and event.date.basis == "stated"
+    assert event.attribution == "a1"
+    assert event.trigger.text == "detained"
+    assert event.evidence.text == text
+
+
+@pytest.mark.model
+def test_fallback_to_focus_country_and_publication_date(events):
+    found = events(
+        "Protesters marched through the capital.",
+        focus_country="BOL",
+        published=Published(dt.date(2023, 6, 1), "given"),
+    )
+    event = found[0]
+    assert event.place.country == "BOL" and event.place.precision == "country"
+    assert event.date.basis == "publication" and event.date.start == dt.date(2023, 6, 1)
+
+
+# --- coups ------------------------------------------------------------------------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        ("Soldiers toppled President Ndayi in a coup in 2015.", "successful"),
+        ("Loyal troops foiled a coup attempt in Conakry overnight.", "attempted"),
+        ("Officers tried to seize power in Khartoum but failed.", "attempted"),
+        ("Police uncovered a coup plot by junior officers.", "plot"),
+    ],
+)
+def test_coup_outcomes(events, text, outcome):
+    coup = next(e for e in events(text) if e.coup is not None)
+    assert "coup" in coup.contexts
+    assert coup.coup.outcome == outcome
+
+
+@pytest.mark.model
+def test_figurative_coup_is_no_coup(events):
+    assert all(e.coup is None for e in events("Winning the summit was a diplomatic coup for Oslo."))
+
+
+@pytest.mark.model
+def test_fighting_makes_a_coup_an_assault(events):
+    coup = events("Mutinous soldiers staged a coup and gunfire was heard near the palace.")[0]
+    assert coup.type == "ASSAULT"
+
+
+@pytest.mark.model
+def test_claimed_foreign_backing_is_an_alleged_accusation(events):
+    text = (
+        "The interior minister said rebel officers attempted a coup last night. "
+        "The officers were backed by a foreign power."
+    )
+
+    def actors(doc):
+        return [mention(doc, "The interior minister", "Government of Chad", "TCD", "GOV")]
+
+    def attributions(doc):
+        said = doc.text.index("said")
+        return [
+            Attribution(
+                "a1",
+                doc.span(0, said - 1),
+                doc.span(said, said + 4),
+                doc.span(said + 5, len(doc.text)),
+                "official",
+                False,
+            )
+        ]
+
+    found = events(text, actors=actors, attributions=attributions, focus_country="TCD")
+    coup = next(e for e in found if e.coup is not None)
+    assert coup.coup.outcome == "attempted" and coup.coup.foreign_backing == "alleged"
+    accusation = next(e for e in found if e.type == "ACCUSE")
+    assert accusation.mode == "allege" and accusation.actor.country == "TCD"
+    assert accusation.recipient.text == "a foreign power"
