@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import sys
 from collections.abc import Iterable
 from typing import Any, TextIO
 
@@ -186,4 +187,4 @@ def events(
     )
     with open_store(settings.db) as store:
         write = WRITERS[output_format]
-        write(store.events(where, limit=limit), click.get_text_stream("stdout"))
+        write(store.events(where, limit=limit), sys.stdout)
