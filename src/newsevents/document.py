@@ -203,6 +203,8 @@ class Document:
     text: str = ""
     removed: list[Removed] = field(default_factory=list)
     repairs: list[Repair] = field(default_factory=list)
+    # clean: runs (text_start, raw_start, raw_length) tracing ``text`` back to ``raw``
+    raw_offsets: list[tuple[int, int, int]] = field(default_factory=list)
     # nlp: the spaCy Doc over ``text`` (not serialised)
     nlp: Any = None
     # the mention layers

@@ -1,20 +1,135 @@
-"""The clean stage."""
+"""The clean stage: the article text without page debris, with normal spacing.
+
+``doc.raw`` is plain text (ingest has already extracted the text of HTML pages). Cleaning:
+
+- normalises whitespace and Unicode (NFC): one space between words, paragraphs separated by one
+  blank line;
+- removes paragraphs that are page debris (share prompts, navigation, related links, boilerplate,
+  headlines of other articles dropped into the body) and records each in ``doc.removed``;
+- puts back spaces lost next to quotation marks, recording each change in ``doc.repairs``;
+- records in ``doc.raw_offsets`` where each run of the text came from, so ``to_raw_offset`` can
+  trace any offset of ``doc.text`` back to ``doc.raw``.
+"""
 
 from __future__ import annotations
 
-from ...document import Document
+from bisect import bisect_right
+
+from ...document import Document, Removed, Repair
+from ...errors import E_EMPTY_AFTER_CLEAN, E_TOO_LONG, InputError
 from ...pipeline import Stage, register_stage
 from ...settings import Settings
+from .debris import classify
+from .layout import Line, Word, line_text, paragraphs, visible
+from .quotes import split_points, split_token
+
+__all__ = ["CleanStage", "clean_text", "make_clean", "to_raw_offset"]
+
+PARAGRAPH_BREAK = "\n\n"
+
+
+class _TextBuilder:
+    """Writes the cleaned text piece by piece, keeping the offset runs back to the raw text."""
+
+    def __init__(self, shown: str) -> None:
+        self.shown = shown  # the raw text as ``layout.visible`` shows it: same offsets
+        self.parts: list[str] = []
+        self.length = 0
+        self.gap = ""  # what was written since the last copied piece
+        self.runs: list[tuple[int, int, int]] = []
+        self.repairs: list[Repair] = []
+
+    def paragraph(self, words: Line) -> None:
+        if self.length:
+            self._write(PARAGRAPH_BREAK)
+        points = split_points([word.text for word in words])
+        for index, (word, cuts) in enumerate(zip(words, points, strict=True)):
+            if index:
+                self._write(" ")
+            start = self.length
+            pieces = split_token(word.text, cuts)
+            offset = 0
+            for number, piece in enumerate(pieces):
+                if number:
+                    self._write(" ")
+                self._copy(piece, word.raw_start + min(offset, word.raw_length), word)
+                offset += len(piece)
+            if cuts:
+                self.repairs.append(Repair("quote_spacing", start, self.length, word.text))
+
+    def text(self) -> str:
+        return "".join(self.parts)
+
+    def _write(self, separator: str) -> None:
+        self.parts.append(separator)
+        self.length += len(separator)
+        self.gap += separator
+
+    def _copy(self, piece: str, raw_start: int, word: Word) -> None:
+        raw_length = min(len(piece), word.raw_start + word.raw_length - raw_start)
+        if not self._extend_run(piece, raw_start, raw_length):
+            self.runs.append((self.length, raw_start, raw_length))
+        self.parts.append(piece)
+        self.length += len(piece)
+        self.gap = ""
+
+    def _extend_run(self, piece: str, raw_start: int, raw_length: int) -> bool:
+        # One run covers text copied unchanged, separators included, so runs stay few.
+        if not self.runs or len(piece) != raw_length:
+            return False
+        text_start, run_raw, run_length = self.runs[-1]
+        run_end = run_raw + run_length
+        if text_start + run_length + len(self.gap) != self.length:
+            return False  # the last run was shortened (Unicode normalisation)
+        if self.shown[run_end:raw_start] != self.gap:
+            return False
+        self.runs[-1] = (text_start, run_raw, run_length + len(self.gap) + raw_length)
+        return True
+
+
+def clean_text(raw: str, *, one_per_line: bool = False, title: str | None = None):
+    """(text, removed, repairs, raw_offsets) for ``raw``: the work of the stage, without a doc."""
+    shown = visible(raw)
+    found = paragraphs(shown, one_per_line)
+    texts = [line_text(words) for words in found]
+    builder = _TextBuilder(shown)
+    removed: list[Removed] = []
+    for words, text, reason in zip(found, texts, classify(texts, title), strict=True):
+        if reason is None:
+            builder.paragraph(words)
+        else:
+            removed.append(Removed(text, reason))
+    return builder.text(), removed, builder.repairs, builder.runs
+
+
+def to_raw_offset(doc: Document, index: int) -> int:
+    """The offset in ``doc.raw`` of offset ``index`` of ``doc.text`` (end offsets too)."""
+    runs = doc.raw_offsets
+    at = bisect_right(runs, index, key=lambda run: run[0]) - 1
+    if at < 0:
+        return runs[0][1] if runs else 0
+    text_start, raw_start, raw_length = runs[at]
+    return raw_start + min(index - text_start, raw_length)
 
 
 class CleanStage(Stage):
     name = "clean"
 
+    def __init__(self, max_chars: int) -> None:
+        self.max_chars = max_chars
+
     def __call__(self, doc: Document) -> Document:
-        doc.text = doc.raw
+        text, removed, repairs, runs = clean_text(
+            doc.raw, one_per_line=doc.is_html, title=doc.title
+        )
+        if not text:
+            raise InputError(doc.source, E_EMPTY_AFTER_CLEAN)
+        if len(text) > self.max_chars:
+            raise InputError(doc.source, E_TOO_LONG.format(size=len(text), limit=self.max_chars))
+        doc.text, doc.removed, doc.repairs, doc.raw_offsets = text, removed, repairs, runs
         return doc
 
 
 @register_stage("clean", requires=("raw",), assigns=("text", "removed"))
 def make_clean(settings: Settings) -> CleanStage:
-    return CleanStage()
+    return CleanStage(settings.max_article_chars)
