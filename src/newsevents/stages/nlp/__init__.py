@@ -1,8 +1,9 @@
-"""The nlp stage: spaCy over the cleaned text, with an entity ruler that knows countries.
+"""The nlp stage: spaCy over the cleaned text, with an entity ruler that knows the world's actors.
 
 The small English model tags "Mali" as a person and "Bamako" as an organisation; an entity ruler
-placed before ``ner`` and fed the names of countries, capitals, international bodies and demonyms
-fixes that. The model's name is the ``spacy_model`` setting. Assigns ``doc.nlp`` (the spaCy Doc)
+placed before ``ner`` and fed the names of countries, capitals, seats of government, international
+bodies, demonyms, armed groups, news outlets and office holders (``knowledge``) fixes that.
+The model's name is the ``spacy_model`` setting. Assigns ``doc.nlp`` (the spaCy Doc)
 and ``doc.entities`` (named entities with their kind; the actors stage resolves them).
 """
 
@@ -17,7 +18,14 @@ from spacy.language import Language
 
 from ...document import Document, Entity
 from ...errors import InputError
-from ...knowledge import countries, country_by_name, organizations
+from ...knowledge import (
+    countries,
+    country_by_name,
+    leaders,
+    named_actors,
+    organizations,
+    seats_of_government,
+)
 from ...pipeline import Stage, register_stage
 from ...settings import Settings
 
@@ -33,22 +41,40 @@ KIND_BY_LABEL = {
 
 
 def ruler_patterns() -> list[dict]:
-    """Entity-ruler patterns: countries and capitals (GPE), bodies (ORG), demonyms (NORP)."""
+    """Entity-ruler patterns: countries, capitals and seats (GPE), bodies, groups, outlets and
+    government buildings (ORG), demonyms (NORP), office holders (PERSON).
+
+    A name gets one label: the first table that claims it wins ("US" is a country before it is a
+    demonym), so the ruler never holds two patterns for the same words.
+    """
     patterns: list[dict] = []
+    seen: set[str] = set()
 
     def add(label: str, names: Iterable[str]) -> None:
         for name in names:
-            patterns.append({"label": label, "pattern": name})
+            variants = [name]
             if name[:1].islower() is False and " " not in name and name.upper() != name:
-                patterns.append({"label": label, "pattern": name.upper()})
+                variants.append(name.upper())
+            for variant in variants:
+                if variant not in seen:
+                    seen.add(variant)
+                    patterns.append({"label": label, "pattern": variant})
 
     for country in countries().values():
         add("GPE", country.names)
         if country.capital:
             add("GPE", [country.capital])
-        add("NORP", country.demonyms)
+    seats = seats_of_government()
+    add("GPE", seats["seat"])
+    add("ORG", seats["office"])
     for org in organizations():
         add("ORG", org.names)
+    for actor in named_actors():
+        add("ORG", actor.names)
+    for country in countries().values():
+        add("NORP", country.demonyms)
+    for leader in leaders():
+        add("PERSON", leader.names)
     return patterns
 
 
