@@ -53,8 +53,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     name = rf"{_WORD}(?:\s+(?:(?:{joiners})\s+)*{_WORD})*"
     also = alternation(lex["also_words"])
     cues = alternation(lex["membership_cues"])
-    # Up to three words between the number phrase and the cue ("group", "West African bloc").
-    gap = rf"(?:\s+(?!(?:{also}|{cues})\b)[\w’'-]+){{0,3}}?"
+    # Up to five words between the number phrase and the list ("most hit by the floods").
+    gap = rf"(?:\s+(?!(?:{also}|{cues})\b)[\w’'-]+){{0,5}}?"
+    item = rf"(?:the\s+)?{name}"
     return {
         "size": re.compile(
             rf"(?<![\w-])(?P<n>{number})[- ](?i:{alternation(lex['size_words'])})(?![\w-])"
@@ -64,7 +65,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?<![\w-])(?P<n>{number})\s+(?:[\w-]+\s+){{0,2}}?"
             rf"(?!(?i:{alternation(lex['uncounted_nouns'])})\b)[a-z]+s\b"
         ),
-        "list": re.compile(rf"{name}(?:\s*,\s*{name})*\s*,?\s+(?:and|or)\s+{name}"),
+        "list": re.compile(rf"{item}(?:\s*,\s*{item})*\s*,?\s+(?:and|or)\s+{item}"),
         "name": re.compile(name),
         "apposition": re.compile(rf"{gap}\s*(?P<open>,|:|—|–|\s-\s|\()\s*(?:namely\s+)?"),
         "cue": re.compile(rf"{gap}\s+(?:(?:{also})\s+)?(?:{cues})\s*:?\s+"),
