@@ -52,6 +52,26 @@ def lexicon() -> dict[str, Any]:
     return json.loads((HERE / "lexicon.json").read_text(encoding="utf-8"))
 
 
+def month_number(word: str) -> int:
+    """1-12 for a month name, abbreviation ("Sept.") or number."""
+    if word.isdigit():
+        return int(word)
+    name = word.rstrip(".").capitalize()
+    lex = lexicon()
+    return lex["months"].get(name, lex["month_abbreviations"].get(name))
+
+
+def weekday_number(word: str) -> int:
+    """0 (Monday) to 6 for a weekday name or abbreviation."""
+    name = word.rstrip(".").capitalize()
+    lex = lexicon()
+    return lex["weekdays"].get(name, lex["weekday_abbreviations"].get(name))
+
+
+def _case_sensitive(patterns: list[str]) -> str:
+    return "(?-i:" + "|".join(sorted(patterns, key=len, reverse=True)) + ")"
+
+
 def _alternation(words: list[str], case_sensitive: bool = False) -> str:
     # Longest first, so "Sept" wins over "Sep" and "this coming" over "this".
     body = "|".join(re.escape(w).replace(r"\ ", " ") for w in sorted(words, key=len, reverse=True))
@@ -61,14 +81,12 @@ def _alternation(words: list[str], case_sensitive: bool = False) -> str:
 @cache
 def _word_classes() -> dict[str, str]:
     lex = lexicon()
-    months = [m + r"\.?" if len(m) <= 4 and m != "May" else m for m in lex["months"]]
-    months_re = "(?-i:" + "|".join(sorted(months, key=len, reverse=True)) + ")"
-    # "Sun" and "Sat" are also ordinary words: a weekday abbreviation needs its full stop.
-    weekdays = [d if d.endswith("day") else d + r"\." for d in lex["weekdays"]]
-    weekdays_re = "(?-i:" + "|".join(sorted(weekdays, key=len, reverse=True)) + ")"
+    # An abbreviation may carry a full stop ("Sept."); a weekday one must ("Sun" is also a word).
+    months = [*lex["months"], *(a + r"\.?" for a in lex["month_abbreviations"])]
+    weekdays = [*lex["weekdays"], *(a + r"\." for a in lex["weekday_abbreviations"])]
     return {
-        "MONTH": months_re,
-        "WEEKDAY": weekdays_re,
+        "MONTH": _case_sensitive(months),
+        "WEEKDAY": _case_sensitive(weekdays),
         "DAY": DAY,
         "YEAR": YEAR,
         "PART": _alternation(lex["parts_of_day"]),

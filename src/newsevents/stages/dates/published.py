@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .grammar import lexicon
+from .grammar import lexicon, weekday_number
 from .resolve import Context, resolve
 from .spans import Candidate
 
@@ -37,7 +37,7 @@ def infer_publication(candidates: list[Candidate], directions: list[str | None])
 def _earliest_report(candidate: Candidate, base: dt.date) -> dt.date:
     groups, rule = candidate.match.groups, candidate.match.rule.name
     if rule == "weekday" and not groups.get("rel"):
-        target = lexicon()["weekdays"][groups["weekday"].rstrip(".").capitalize()]
+        target = weekday_number(groups["weekday"])
         return base + dt.timedelta(days=(target - base.weekday()) % 7)
     if rule == "relative_day":
         return base - dt.timedelta(days=min(0, lexicon()["relative_days"][groups["word"].lower()]))

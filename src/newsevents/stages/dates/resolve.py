@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .grammar import Match, lexicon
+from .grammar import Match, lexicon, month_number, weekday_number
 
 Period = tuple[dt.date, dt.date]
 
@@ -42,12 +42,6 @@ def resolve(match: Match, ctx: Context) -> Resolved | None:
 
 
 # ---------------------------------------------------------------------------- calendar helpers
-
-
-def month_number(word: str) -> int:
-    if word.isdigit():
-        return int(word)
-    return lexicon()["months"][word.rstrip(".").capitalize()]
 
 
 def day_number(word: str) -> int:
@@ -311,12 +305,16 @@ def within_unit(g: Groups, ctx: Context) -> Resolved:
 
 
 def boundary_unit(g: Groups, ctx: Context) -> Resolved:
-    """ "the end of the year", "the start of the month": the anchor's unit, narrowed."""
+    """ "the end of the year", "the start of the month": that part of the anchor's unit, or of
+    the unit before or after it when the tense says the part is past or still to come."""
     unit = g["unit"].lower()
     if ctx.anchor is None:
         return relative_to_anchor(None, unit_period(dt.date(2000, 1, 1), unit)[1])
-    period, precision = unit_period(ctx.anchor, unit)
-    return relative_to_anchor(narrow(period, g["mod"]), precision)
+    precision = unit_period(ctx.anchor, unit)[1]
+    if ctx.direction is None:
+        return relative_to_anchor(narrow(unit_period(ctx.anchor, unit)[0], g["mod"]), precision)
+    parts = [narrow(unit_period(ctx.anchor, unit, n)[0], g["mod"]) for n in (-1, 0, 1)]
+    return relative_to_anchor(pick(parts, ctx.anchor, ctx.direction), precision)
 
 
 def ago(g: Groups, ctx: Context) -> Resolved:
@@ -345,7 +343,7 @@ def weekday(g: Groups, ctx: Context) -> Resolved:
     """ "Monday evening", "last Friday": the nearest such day the tense points to."""
     if ctx.anchor is None:
         return relative_to_anchor(None, "day")
-    target = lexicon()["weekdays"][g["weekday"].rstrip(".").capitalize()]
+    target = weekday_number(g["weekday"])
     days = [ctx.anchor + dt.timedelta(days=n) for n in range(-7, 8)]
     periods = [(d, d) for d in days if d.weekday() == target]
     # A weekday with no tense to go by is the nearest one: news rarely looks a week ahead or back.

@@ -3,7 +3,7 @@
 "He resigned on Monday" (past) names the Monday before the publication date; "talks will
 resume on Monday" (future) the one after. The direction is that of the verb governing the date
 expression: a future auxiliary or an infinitive ("is due to open in May") points forward, a
-past-tense or perfect verb backward; anything else (present tense, no parse) says nothing.
+past-tense verb backward; anything else (present tense, no parse) says nothing.
 """
 
 from __future__ import annotations
@@ -41,15 +41,20 @@ def governing_verb(token):
     return token if token.pos_ in ("VERB", "AUX") else None
 
 
-def verb_direction(verb) -> str | None:
+def verb_direction(verb, depth: int = 0) -> str | None:
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    words = {a.lower_ for a in auxiliaries}
-    if words & _words("future_auxiliaries") or verb.head.lower_ in _words("future_heads"):
+    if {a.lower_ for a in auxiliaries} & _words("future_auxiliaries"):
+        return "future"
+    if verb.head.lower_ in _words("future_heads"):
         return "future"
     if any(a.tag_ == "TO" for a in auxiliaries):
-        return "future"
+        # An infinitive looks ahead of its governing verb: "agreed to sell in October" is past,
+        # "has pledged to vote in May" and "plans to sign on Friday" point forward.
+        head = verb.head
+        governed = head is not verb and head.pos_ in ("VERB", "AUX") and depth < MAX_CLIMB
+        return "past" if governed and verb_direction(head, depth + 1) == "past" else "future"
+    # Simple past and past perfect look back. The present perfect reaches into the present
+    # ("has postponed the vote until Saturday") and so says nothing.
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxiliaries):
-        return "past"
-    if words & _words("have_auxiliaries"):
         return "past"
     return None
