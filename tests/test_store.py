@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -126,10 +127,25 @@ def make_document(text: str = TEXT, title: str = "Palace seized") -> Document:
     return doc
 
 
-@pytest.fixture
-def store(tmp_path) -> Store:
-    with Store.open(f"sqlite:///{tmp_path / 'test.db'}") as opened:
+# Set to a PostgreSQL URL (e.g. postgresql+psycopg://user@host/scratch) to run the store tests
+# there too; its tables are dropped after each test.
+POSTGRES_URL = os.environ.get("NEWSEVENTS_TEST_POSTGRES")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request, tmp_path) -> Store:
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'test.db'}"
+    elif POSTGRES_URL:
+        url = POSTGRES_URL
+    else:
+        pytest.skip("set NEWSEVENTS_TEST_POSTGRES to a scratch PostgreSQL database URL")
+    with Store.open(url) as opened:
         yield opened
+        if request.param == "postgresql":
+            tables.metadata.drop_all(opened.engine)
+            with opened.engine.begin() as conn:
+                conn.exec_driver_sql("DROP TABLE alembic_version")
 
 
 def test_store_round_trip_gives_back_the_contract(store):
@@ -174,6 +190,14 @@ def test_store_same_article_twice_is_stored_once(store):
     assert store.save(make_document()) is SaveResult.UNCHANGED
     assert store.count_articles() == 1
     assert store.count_events() == 3
+
+
+def test_store_same_article_from_another_batch_is_a_duplicate(store):
+    first, second = make_document(), make_document()
+    first.input_id, second.input_id = "feed-a:17", "feed-b:3"
+    store.save(first)
+    assert store.save(second) is SaveResult.UNCHANGED
+    assert store.get(first.id)["input_id"] == "feed-a:17"
 
 
 def test_store_reingest_with_new_analysis_replaces_it(store):
@@ -247,6 +271,8 @@ def test_store_delete_removes_everything(store):
 
 
 def test_store_sqlite_uses_wal(store):
+    if store.engine.dialect.name != "sqlite":
+        pytest.skip("SQLite only")
     with store.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
 
