@@ -10,7 +10,7 @@ writes. Sources, all installed in the build environment only:
 - pycountry: ISO 3166-2 subdivision names, added as aliases of the regions they match. LGPL 2.1.
 
 Regions (admin1, admin2) get a point computed from their cities: the middle of the box that holds
-the central 98% of them, which lands near the geographic centre (the most populous city does not:
+the central 99% of them, which lands near the geographic centre (the most populous city does not:
 Houston is 400 km from the middle of Texas).
 """
 
@@ -176,12 +176,12 @@ def city_rows(cities: dict, admin1: dict, iso3: dict[str, str]) -> list[Row]:
 
 
 def central_point(points: list[tuple[float, float]]) -> tuple[float, float]:
-    """The middle of the box around the central 98% of ``points`` (lat, lon)."""
+    """The middle of the box around the central 99% of ``points`` (lat, lon)."""
     if len(points) < 3:
         return points[0]
     lats = sorted(p[0] for p in points)
     lons = sorted(p[1] for p in points)
-    cut = len(points) // 100
+    cut = len(points) // 200
     lat = (lats[cut] + lats[-1 - cut]) / 2
     lon = (lons[cut] + lons[-1 - cut]) / 2
     if lons[-1 - cut] - lons[cut] > 180:  # straddles the antimeridian: the median is safer
@@ -249,7 +249,9 @@ def write(rows: list[Row]) -> None:
     with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9, newline="") as handle:
         handle.write("\t".join(COLUMNS) + "\n")
         for row in rows:
-            keys = dict.fromkeys(fold(name) for name in [row["name"], *row["aliases"]])
+            # "Washington, D.C." is mostly written "Washington": the head is a name, not an alias.
+            head = str(row["name"]).split(",")[0]
+            keys = dict.fromkeys(fold(name) for name in [head, row["name"], *row["aliases"]])
             values = {**row, "keys": "|".join(key for key in keys if key)}
             handle.write("\t".join(str(values[c]) for c in COLUMNS) + "\n")
 

@@ -35,7 +35,7 @@ class PlacesStage(Stage):
         parents = _parents(doc.text, spans)
         context = _context(doc, spans, parents)
         doc.places = [
-            _mention(f"p{number}", span, choose(span.text, context, parents.get(span)))
+            _mention(f"p{number}", span, choose(span.lookup, context, parents.get(span)))
             for number, span in enumerate(spans, start=1)
         ]
         doc.focus_country = context.focus
@@ -47,7 +47,7 @@ def _parents(text: str, spans: list[NameSpan]) -> dict[NameSpan, str]:
     parents = {}
     for span, following in pairwise(spans):
         if text[span.end : following.start].strip() == ",":
-            parents[span] = fold(following.text)
+            parents[span] = fold(following.lookup)
     return parents
 
 
@@ -56,7 +56,7 @@ def _context(doc: Document, spans: list[NameSpan], parents: dict[NameSpan, str])
     counts: Counter = Counter()
     bare = Context()
     for span in spans:
-        choice = choose(span.text, bare, parents.get(span))
+        choice = choose(span.lookup, bare, parents.get(span))
         if choice is not None and choice.place.country:
             counts[choice.place.country] += 1
     for entity in doc.entities:
@@ -67,7 +67,7 @@ def _context(doc: Document, spans: list[NameSpan], parents: dict[NameSpan, str])
     return Context(
         focus=focus_country(counts),
         countries=counts,
-        names=frozenset(fold(span.text) for span in spans),
+        names=frozenset(fold(span.lookup) for span in spans),
     )
 
 

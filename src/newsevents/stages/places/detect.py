@@ -1,32 +1,58 @@
 """Finding the place names in an article.
 
-The entity layer's GPE, LOC and FAC spans are the main source; names of people's origin
-("Malian") are not places and go, as do words like "the West". A span is trimmed to the name
-itself: "the Sahel" becomes "Sahel", "Mali's" becomes "Mali".
+Three sources, in order of trust:
+
+1. the entity layer's GPE, LOC and FAC spans (facilities only when the gazetteer knows them);
+2. person, organisation and group entities whose whole text is a well-known place: the small
+   model often calls "Edmonton" an organisation or "Cairns" a person;
+3. capitalised words no entity covers that name a well-known place, and state or province
+   abbreviations written after a comma ("Louisville, Ky.").
+
+"Well-known" means a country, a first-level region, a world region or a city of at least
+``strong_city_population`` people (``rules.json``). A name inside a longer organisation name
+("G5 Sahel", "Kentucky State Police") is part of that name, not a place. Names of people's origin
+("Malian") and words like "the West" are not places either. A span is trimmed to the name itself:
+"the Sahel" becomes "Sahel", "Mali's" becomes "Mali".
 """
 
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
 from ...document import Document
-from ...knowledge import country_by_demonym, country_by_name
+from ...knowledge import country_by_demonym, country_by_name, organization_by_name
 from .gazetteer import fold, gazetteer
 from .resolve import rules
 
+ABBREVIATIONS = Path(__file__).parent / "abbreviations.tsv"
+
 _LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
 _TRAILING = re.compile(r"(?:['’]s|['’])?[\s.,;:!?)\"”’-]*$")
+# Tokens in a capitalised run looked up as one name ("Red Deer", "New South Wales").
+_LONGEST_RUN = 3
 
 
 @dataclass(frozen=True)
 class NameSpan:
-    """A stretch of ``Document.text`` that names a place."""
+    """A stretch of ``Document.text`` that names a place, and the name to look it up by."""
 
     text: str
     start: int
     end: int
     label: str
+    lookup: str
+
+
+@cache
+def abbreviations() -> dict[str, str]:
+    """``abbreviations.tsv``: "Ky." -> "Kentucky" (exact spelling, period included)."""
+    with ABBREVIATIONS.open(encoding="utf-8") as handle:
+        rows = csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t")
+        return {row["abbreviation"]: row["name"] for row in rows}
 
 
 def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -42,25 +68,126 @@ def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def is_place_name(text: str, label: str) -> bool:
-    """Whether a trimmed span of ``label`` should be read as a place name at all."""
+def is_place_name(text: str) -> bool:
+    """Whether a trimmed span may be read as a place name at all."""
     if not text[:1].isupper() or fold(text) in rules()["not_places"]:
         return False
-    if country_by_demonym(text) is not None and country_by_name(text) is None:
+    return country_by_demonym(text) is None or country_by_name(text) is not None
+
+
+def is_well_known(name: str) -> bool:
+    """Whether ``name`` is, by its own name, a country, region or large city."""
+    r = rules()
+    for place, alias in gazetteer().lookup(name):
+        if alias:
+            continue
+        if place.feature in r["strong_features"]:
+            return True
+        if place.feature == "city" and place.population >= r["strong_city_population"]:
+            return True
+    return False
+
+
+def _abbreviation(text: str, start: int, end: int, after_comma: bool = True) -> NameSpan | None:
+    """The abbreviation at ``start`` ("Ky" or "Ky."), by default only right after a comma."""
+    if after_comma and not text[:start].rstrip().endswith(","):
+        return None
+    word = text[start:end].rstrip(".")
+    if text[start + len(word) : start + len(word) + 1] != ".":
+        return None
+    full = abbreviations().get(word + ".")
+    if full is None:
+        return None
+    return NameSpan(word + ".", start, start + len(word) + 1, "ABBR", full)
+
+
+def _from_entity(text: str, entity, person_words: frozenset[str]) -> NameSpan | None:
+    # The model calling it a place is evidence enough for an abbreviation without a comma.
+    is_place_label = entity.label in rules()["labels"]
+    abbreviation = _abbreviation(text, entity.start, entity.end, after_comma=not is_place_label)
+    if abbreviation is not None:
+        return abbreviation
+    start, end = trimmed(text, entity.start, entity.end)
+    name = text[start:end]
+    if end <= start or not is_place_name(name):
+        return None
+    if is_place_label:
+        # Facilities (roads, buildings) count only when the gazetteer knows them.
+        if entity.label == "FAC" and name not in gazetteer():
+            return None
+    elif not _may_be_mislabelled_place(name, entity.label, person_words):
+        return None
+    return NameSpan(name, start, end, entity.label, name)
+
+
+def _may_be_mislabelled_place(name: str, label: str, person_words: frozenset[str]) -> bool:
+    if label not in rules()["other_labels"] or organization_by_name(name):
         return False
-    # Facilities (roads, buildings, airports) count only when the gazetteer knows them.
-    return label != "FAC" or text in gazetteer()
+    return name not in person_words and is_well_known(name)
+
+
+def _person_words(doc: Document) -> frozenset[str]:
+    """Words of the multi-word person names in ``doc``: "Bush" is not a town after "George Bush"."""
+    return frozenset(
+        word
+        for entity in doc.entities
+        if entity.label == "PERSON" and " " in entity.text
+        for word in entity.text.split()
+    )
+
+
+def _from_tokens(
+    doc: Document, covered: list[bool], person_words: frozenset[str]
+) -> list[NameSpan]:
+    """Capitalised words outside every entity that name well-known places or abbreviations."""
+    found = []
+    tokens = list(doc.nlp)
+    index = 0
+    while index < len(tokens):
+        span = _token_place(doc.text, tokens, index, covered)
+        if span is None or span.text in person_words:
+            index += 1
+            continue
+        found.append(span)
+        while index < len(tokens) and tokens[index].idx < span.end:
+            index += 1
+    return found
+
+
+def _token_place(text: str, tokens: list, index: int, covered: list[bool]) -> NameSpan | None:
+    token = tokens[index]
+    if covered[token.idx] or not _capitalised(token.text):
+        return None
+    abbreviation = _abbreviation(text, token.idx, token.idx + len(token.text))
+    if abbreviation is not None:
+        return abbreviation
+    for length in range(_LONGEST_RUN, 0, -1):
+        run = tokens[index : index + length]
+        if len(run) < length or not all(_capitalised(t.text) for t in run):
+            continue
+        start, end = run[0].idx, run[-1].idx + len(run[-1].text)
+        if any(covered[start:end]):
+            continue
+        name = text[start:end]
+        if is_place_name(name) and is_well_known(name):
+            return NameSpan(name, start, end, "GAZETTEER", name)
+    return None
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() and (word.istitle() or (word.isupper() and len(word) > 3))
 
 
 def place_spans(doc: Document) -> list[NameSpan]:
-    """The place names among ``doc.entities``, in text order."""
-    labels = set(rules()["labels"])
+    """The place names in ``doc``, in text order."""
+    covered = [False] * (len(doc.text) + 1)
+    person_words = _person_words(doc)
     spans = []
     for entity in doc.entities:
-        if entity.label not in labels:
-            continue
-        start, end = trimmed(doc.text, entity.start, entity.end)
-        text = doc.text[start:end]
-        if end > start and is_place_name(text, entity.label):
-            spans.append(NameSpan(text, start, end, entity.label))
-    return spans
+        covered[entity.start : entity.end] = [True] * (entity.end - entity.start)
+        span = _from_entity(doc.text, entity, person_words)
+        if span is not None:
+            spans.append(span)
+    if doc.nlp is not None:
+        spans.extend(_from_tokens(doc, covered, person_words))
+    return sorted(spans, key=lambda span: span.start)

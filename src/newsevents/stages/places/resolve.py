@@ -28,8 +28,10 @@ def rules() -> dict:
 
 @cache
 def capitals() -> frozenset[tuple[str, str]]:
-    """(ISO3, folded capital name) for every country."""
-    return frozenset((c.iso3, fold(c.capital)) for c in countries().values() if c.capital)
+    """(ISO3, folded capital name) for every country; "Washington, D.C." gives "washington"."""
+    return frozenset(
+        (c.iso3, fold(c.capital.split(",")[0])) for c in countries().values() if c.capital
+    )
 
 
 @dataclass
@@ -56,8 +58,10 @@ def candidates(name: str) -> list[tuple[Place, bool]]:
     return found
 
 
-def score(place: Place, alias: bool, context: Context, parent: str | None = None) -> float:
-    """How likely ``place`` is the one meant, given the article ``context``.
+def score(
+    place: Place, alias: bool, context: Context, name: str, parent: str | None = None
+) -> float:
+    """How likely ``place`` is the one meant by ``name``, given the article ``context``.
 
     ``parent`` is the folded name written right after it as its container ("Mali" in "Gao, Mali").
     """
@@ -66,18 +70,27 @@ def score(place: Place, alias: bool, context: Context, parent: str | None = None
     value += r["population_weight"] * math.log10(place.population + 1)
     if alias:
         value -= r["alias_penalty"]
-    if place.feature in ("city", "locality") and (place.country, fold(place.name)) in capitals():
+    if _is_capital(place):
         value += r["capital_bonus"]
     if place.country is not None:
         if place.country == context.focus:
             value += r["focus_bonus"]
         elif context.countries.get(place.country):
             value += r["co_mentioned_country_bonus"]
-    if place.admin1 and place.feature != "admin1" and fold(place.admin1) in context.names:
+    # Another name in the article is this place's region ("Edmonton" near "Alberta"); the name
+    # itself does not count ("Quebec" does not make Quebec City more likely).
+    region = fold(place.admin1) if place.admin1 and place.feature != "admin1" else None
+    if region and region != fold(name) and region in context.names:
         value += r["admin1_mentioned_bonus"]
     if parent and parent in _containers(place):
         value += r["hierarchy_bonus"]
     return value
+
+
+def _is_capital(place: Place) -> bool:
+    if place.feature not in ("city", "locality"):
+        return False
+    return (place.country, fold(place.name.split(",")[0])) in capitals()
 
 
 def _containers(place: Place) -> set[str]:
@@ -98,7 +111,7 @@ def choose(name: str, context: Context, parent: str | None = None) -> Choice | N
     if not found:
         return None
     scored = sorted(
-        ((score(place, alias, context, parent), place) for place, alias in found),
+        ((score(place, alias, context, name, parent), place) for place, alias in found),
         key=lambda pair: -pair[0],
     )
     best_score, best = scored[0]
