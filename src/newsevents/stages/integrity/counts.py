@@ -68,7 +68,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "list": re.compile(rf"{item}(?:\s*,\s*{item})*\s*,?\s+(?:and|or)\s+{item}"),
         "name": re.compile(name),
         "apposition": re.compile(rf"{gap}\s*(?P<open>,|:|—|–|\s-\s|\()\s*(?:namely\s+)?"),
-        "cue": re.compile(rf"{gap}\s+(?:(?:{also})\s+)?(?:{cues})\s*:?\s+"),
+        "cue": re.compile(
+            rf"{gap}\s+(?:(?:{also})\s+)?(?:(?:is|are|was|were)\s+)?(?:{cues})\s*:?\s+"
+        ),
         "follower": re.compile(rf"\s*(?:{alternation(lex['list_followers'])})\s*:?\s+"),
         "also": words_pattern("also_words"),
         "partial": words_pattern("partial_cues"),
