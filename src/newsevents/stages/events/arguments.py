@@ -79,7 +79,18 @@ def _resolve_relative(token: Any | None) -> Any | None:
 
 
 def _is_passive(verb: Any) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return True
+    # "were accused ... and expelled": a bare participle shares its head's passive voice.
+    return verb.dep_ == "conj" and verb.tag_ == "VBN" and _is_passive(verb.head)
+
+
+def _passive_subject(verb: Any) -> Any | None:
+    while verb is not None:
+        if (found := _child(verb, "nsubjpass")) is not None:
+            return found
+        verb = verb.head if verb.dep_ == "conj" else None
+    return None
 
 
 def _is_participle_modifier(verb: Any) -> bool:
@@ -107,6 +118,10 @@ def actor_token(trigger: Any) -> Any | None:
 
 
 def _noun_actor(noun: Any) -> Any | None:
+    return _resolve_relative(_noun_actor_token(noun))
+
+
+def _noun_actor_token(noun: Any) -> Any | None:
     found = _child(noun, "poss") or _pobj(noun, ("by",))
     if found is not None:
         return found
@@ -133,7 +148,7 @@ def recipient_token(trigger: Any, event_type: str) -> Any | None:
         if found is not None:
             return found
     if _is_passive(trigger):
-        return _resolve_relative(_child(trigger, "nsubjpass"))
+        return _resolve_relative(_passive_subject(trigger))
     if (found := _child(trigger, "dobj")) is not None:
         return found
     if (embedded := _child(trigger, "xcomp")) is not None and embedded.pos_ == "VERB":
@@ -158,18 +173,27 @@ def _phrase_bounds(head: Any) -> tuple[int, int]:
     return doc[first].idx, doc[last].idx + len(doc[last])
 
 
+def _mention_for(head: Any, actors: ActorIndex, start: int, end: int) -> ActorMention | None:
+    """The mention of the head word; else one in the phrase ("X's forces"); else in its "of"
+    object ("the forces of X")."""
+    mention = actors.covering(head.idx, head.idx + len(head))
+    if mention is not None:
+        return mention
+    inside = actors.inside(start, end)
+    if inside:
+        return inside[0]
+    of_object = _pobj(head, ("of",))
+    if of_object is None:
+        return None
+    return _mention_for(of_object, actors, *_phrase_bounds(of_object))
+
+
 def argument(head: Any | None, actors: ActorIndex, text: str) -> Argument | None:
     """The Argument for the phrase headed by ``head``, named by the actor mention inside it."""
     if head is None:
         return None
     start, end = _phrase_bounds(head)
-    mention = actors.covering(head.idx, head.idx + len(head))
-    if mention is None:
-        # "X's forces", "the forces of X": a mention in the whole subtree (clauses left out).
-        sub_start = head.left_edge.idx
-        sub_end = head.right_edge.idx + len(head.right_edge)
-        inside = actors.inside(sub_start, sub_end)
-        mention = inside[0] if inside else None
+    mention = _mention_for(head, actors, start, end)
     if mention is None:
         return Argument(text=text[start:end])
     phrase = text[min(start, mention.start) : max(end, mention.end)]

@@ -56,12 +56,26 @@ def is_fighting(sentence: Any) -> bool:
     return bool(words & _words("fighting"))
 
 
+def _is_foreign(token: Any, foreign_starts: frozenset[int]) -> bool:
+    return token.lower_ in _words("foreign") or token.idx in foreign_starts
+
+
 def _backing_sentence(sentence: Any, foreign_starts: frozenset[int]) -> bool:
-    words = {t.lower_ for t in sentence} | {lemma_of(t) for t in sentence}
-    if not words & _words("backing"):
-        return False
-    hyphen_foreign = any(t.lower_ in _words("foreign") for t in sentence)
-    return hyphen_foreign or any(t.idx in foreign_starts for t in sentence)
+    """A backing word with a foreign backer in its own phrase: "backed by a foreign power",
+    "Western-backed", "with the assistance of an outside state"."""
+    for token in sentence:
+        if is_backing_word(token):
+            backer = [t for t in token.subtree if t is not token]
+            if token.dep_ in ("amod", "compound"):
+                backer += [t for t in token.head.children if t.i < token.i]
+            if any(_is_foreign(t, foreign_starts) for t in backer):
+                return True
+    return False
+
+
+def is_claimed(sentence: Any) -> bool:
+    """The sentence reports what someone says: what it states rests on a claim."""
+    return any(t.lower_ in _words("claim_words") for t in sentence)
 
 
 def backing_sentences(
@@ -85,7 +99,9 @@ def coup_object(
     """The Coup of a trigger; ``claimed_at`` maps a backing sentence's start to its attribution."""
     foreign = "none"
     if backing:
-        hedged = attribution is not None or any(claimed_at.get(s.start_char) for s in backing)
+        hedged = attribution is not None or any(
+            claimed_at.get(s.start_char) or is_claimed(s) for s in backing
+        )
         foreign = "alleged" if hedged else "confirmed"
     return Coup(outcome=coup_outcome(token, status, attribution), foreign_backing=foreign)
 

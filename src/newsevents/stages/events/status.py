@@ -36,9 +36,18 @@ def _frame_chain(token: Any) -> list[Any]:
 
 def _negated(token: Any) -> bool:
     negations = _words()["negations"]
+    if any(c.dep_ in ("neg", "det", "preconj") and c.lower_ in negations for c in token.children):
+        return True
+    # "offered no concessions": a verb whose object is negated did not happen.
     return any(
-        c.dep_ in ("neg", "det", "preconj") and c.lower_ in negations for c in token.children
+        c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ in negations for d in c.children)
+        for c in token.children
     )
+
+
+def _purpose(token: Any) -> bool:
+    """ "an effort to fight", "the decision to expel": an infinitive that names an aim."""
+    return token.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
 def _modal(token: Any) -> str | None:
@@ -76,6 +85,8 @@ def status_of(token: Any) -> str:
             return modal
     if _conditional(token):
         return "hypothetical"
+    if _purpose(token):
+        return "planned"
     return "occurred"
 
 

@@ -68,7 +68,8 @@ def find_triggers(sent: Any, actor_starts: frozenset[int] = frozenset()) -> list
 
 def _trigger_at(token: Any, actor_starts: frozenset[int]) -> Trigger | None:
     pos = "V" if token.pos_ in VERB_TAGS else "N" if token.pos_ in NOUN_TAGS else None
-    if pos is None:
+    if pos is None or (pos == "V" and token.dep_ == "amod"):
+        # "the alleged culprit", "the wanted man": a participle used as an adjective.
         return None
     for entry in entries_by_form().get((token.lower_, pos), ()):
         if not _phrase_matches(token, entry):
@@ -182,12 +183,19 @@ def _apply_senses(trigger: Trigger, actor_starts: frozenset[int]) -> Trigger | N
     return trigger
 
 
+def _in_complement(token: Any) -> bool:
+    if token.dep_ in COMPLEMENT_DEPS:
+        return True
+    if token.dep_ in ("compound", "amod"):
+        return token.pos_ == "NOUN"
+    # "invited contractors to help them": a purpose infinitive belongs to the clause it serves.
+    return token.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in token.children)
+
+
 def _governing(token: Any, by_index: dict[int, Trigger]) -> Trigger | None:
     """The nearest trigger whose complement holds ``token`` (through objects, clauses, preps)."""
     current = token
-    while current.dep_ in COMPLEMENT_DEPS or (
-        current.dep_ in ("compound", "amod") and current.pos_ == "NOUN"
-    ):
+    while _in_complement(current):
         current = current.head
         outer = by_index.get(current.i)
         if outer is not None:
