@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from newsevents.document import (
     Actor,
+    Argument,
     Attribution,
     Coup,
     DateMention,
@@ -333,8 +334,16 @@ def anonymous_attribution() -> Attribution:
     )
 
 
-def arrest(attribution: str, text: str = ANONYMOUS_TEXT) -> Event:
-    return Event("ev1", "COERCE", span(text, text), attribution=attribution)
+def arrest(attribution: str, recipient: str = "30 people") -> Event:
+    text = ANONYMOUS_TEXT
+    return Event(
+        f"ev-{attribution}",
+        "COERCE",
+        span(text, text),
+        mode="arrest",
+        recipient=Argument(recipient),
+        attribution=attribution,
+    )
 
 
 def test_a_claim_resting_on_an_anonymous_source(make):
@@ -344,11 +353,19 @@ def test_a_claim_resting_on_an_anonymous_source(make):
     assert "30 people were detained" in found.message
 
 
+NAMED = Attribution("a2", None, Span("said", 0, 4), Span("x", 0, 1), "official", False)
+
+
 def test_an_anonymous_claim_confirmed_by_a_named_source_is_fine(make):
-    named = Attribution("a2", None, Span("said", 0, 4), Span("x", 0, 1), "official", False)
     events = [arrest("a1"), arrest("a2")]
-    doc = make(ANONYMOUS_TEXT, attributions=[anonymous_attribution(), named], events=events)
+    doc = make(ANONYMOUS_TEXT, attributions=[anonymous_attribution(), NAMED], events=events)
     assert "anonymous_source" not in kinds(doc)
+
+
+def test_a_named_source_on_another_happening_confirms_nothing(make):
+    events = [arrest("a1"), arrest("a2", recipient="the mayor")]
+    doc = make(ANONYMOUS_TEXT, attributions=[anonymous_attribution(), NAMED], events=events)
+    assert kinds(doc) == ["anonymous_source"]
 
 
 def test_foreign_backing_in_the_articles_own_voice(make):

@@ -47,12 +47,12 @@ def _own_country_expulsions(doc: Document) -> list[Flag]:
             if not _someone_else_expels(doc, start, end, country.iso3):
                 continue
             place_end = cue.end() + place.end(1)
-            flags.append(_expulsion_flag(doc, people[0], country.name, start, place_end))
+            flags.append(_expulsion_flag(doc, people[0], country.name, people[2], place_end))
     return flags
 
 
-def _nationality_before(text: str, start: int, end: int) -> tuple[str, str] | None:
-    """The nearest nationality word before ``end`` (a demonym or "X's"), with its country."""
+def _nationality_before(text: str, start: int, end: int) -> tuple[str, str, int] | None:
+    """The nearest nationality word before ``end`` (a demonym or "X's"): word, country, offset."""
     for match in reversed(list(_nationality_pattern().finditer(text, start, end))):
         word = match.group()
         if word.endswith(("’s", "'s")):
@@ -60,7 +60,7 @@ def _nationality_before(text: str, start: int, end: int) -> tuple[str, str] | No
         else:
             country = country_by_demonym(word)
         if country:
-            return word, country.iso3
+            return word, country.iso3, match.start()
     return None
 
 

@@ -32,13 +32,23 @@ def check_anonymous_sources(doc: Document) -> list[Flag]:
 def _confirmed_by_named_source(
     events: list[Event], attribution: Attribution, by_id: dict[str, Attribution]
 ) -> bool:
-    claimed = {e.type for e in events if e.attribution == attribution.id}
+    """A named source reports the same happening: same type and mode, done to the same party."""
+    claimed = {_happening(e) for e in events if e.attribution == attribution.id}
     return any(
-        e.type in claimed
+        _happening(e) in claimed
         and e.attribution in by_id
         and by_id[e.attribution].source_type in NAMED_SOURCES
         for e in events
+        if _happening(e) is not None
     )
+
+
+def _happening(event: Event) -> tuple[str, str, str] | None:
+    """What identifies a happening across reports, or None when the event says too little."""
+    recipient = event.recipient and (event.recipient.name or event.recipient.text)
+    if not event.mode or not recipient:
+        return None
+    return event.type, event.mode, recipient.casefold()
 
 
 def _anonymous_flag(doc: Document, attribution: Attribution) -> Flag:
