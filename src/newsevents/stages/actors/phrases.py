@@ -78,7 +78,7 @@ def phrase_role(words: list[Token], titles: bool = False) -> Role | None:
     for word in reversed(words[:-1]):
         modifier = role_of(word.text)
         if modifier is not None and modifier.sector:
-            return Role(modifier.sector, False, modifier.state or bool(head and head.state))
+            return Role(modifier.sector, False, modifier.state)
     return head
 
 
@@ -115,9 +115,12 @@ def chunk_actor(chunk: Span, ctx: Context) -> tuple[Actor, str | None] | None:
     head_entity = ctx.entity_at.get(chunk.root.i)
     if head_entity is not None:
         return entity_chunk_actor(chunk, head_entity, ctx)
-    role = phrase_role(phrase_words(chunk))
+    words = [t for t in phrase_words(chunk) if t.i == chunk.root.i or t.i not in ctx.entity_at]
+    role = phrase_role(words)
     if role is None:
         return None
+    if (named := named_modifier(chunk, ctx, role)) is not None:
+        return named
     country = marked_country(chunk, ctx, None) or coordinated_country(chunk, ctx)
     if country is None and ctx.focus and not is_outsider(chunk) and role.sector:
         country = ctx.focus
@@ -126,6 +129,18 @@ def chunk_actor(chunk: Span, ctx: Context) -> tuple[Actor, str | None] | None:
     sector = role.sector or None
     entity = next((ctx.entity_at[t.i].id for t in chunk if t.i in ctx.entity_at), None)
     return Actor(actor_name(sector, country and country_label(country)), country, sector), entity
+
+
+def named_modifier(chunk: Span, ctx: Context, role: Role) -> tuple[Actor, str] | None:
+    """ "Wagner fighters", "African Union forces": a weak head takes the named group's actor."""
+    if role.sector and not role.weak:
+        return None
+    for token in chunk:
+        entity = ctx.entity_at.get(token.i)
+        actor = ctx.actors.get(entity.id) if entity is not None else None
+        if actor and actor.country and entity.label == "ORG" and token.i != chunk.root.i:
+            return Actor(actor.name, actor.country, actor.sector or role.sector or None), entity.id
+    return None
 
 
 def entity_chunk_actor(
@@ -138,10 +153,13 @@ def entity_chunk_actor(
     titles = title_words(chunk, entity)
     if not titles:
         return None
-    if base.country and base.sector:
+    role = phrase_role(titles, titles=True)
+    # A non-state title in the text ("opposition leader X") says more about this article than
+    # the table of office holders; a rank ("Captain X") does not.
+    overrides = role is not None and bool(role.sector) and not role.state
+    if base.country and base.sector and not overrides:
         return base, entity.id
-    role = phrase_role(titles, titles=True) if titles else None
-    sector = base.sector or (role.sector if role and role.sector else None)
+    sector = role.sector if role and role.sector and (overrides or not base.sector) else base.sector
     country = base.country or marked_country(chunk, ctx, entity)
     if country is None and role is not None and role.state and ctx.focus:
         country = ctx.focus
