@@ -47,6 +47,12 @@ def cue_nouns() -> frozenset[str]:
 
 
 @cache
+def headline_labels() -> frozenset[str]:
+    """First words of "Label: text" lines that name no speaker ("Update", "Watch")."""
+    return frozenset(line.strip() for line in _data_lines("headline_labels.txt"))
+
+
+@cache
 def source_words() -> dict[str, SourceWords]:
     """source_type -> the words and phrases that mark it, in the order they are tried."""
     data = json.loads((HERE / "source_words.json").read_text(encoding="utf-8"))

@@ -13,18 +13,21 @@ the stage turns them into ``Attribution`` objects. Tried in this order, each cue
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import cue_nouns, cue_verbs
+from .lexicon import cue_nouns, cue_verbs, headline_labels
 from .quotes import Quote, find_quotes
 
 Bounds = tuple[int, int]  # character offsets, end exclusive
 
 # A quotation shorter than this many words is a scare quote unless a cue verb takes it as its claim.
 MIN_QUOTE_WORDS = 4
+# A quotation that ends with one of these inside its marks is speech, however short.
+SPOKEN_ENDINGS = frozenset(",?!")
 # How many sentence starts may separate a quotation from the earlier one whose speaker it inherits.
 MAX_SENTENCES_TO_SPEAKER = 2
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -35,6 +38,13 @@ RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 # Prepositions that carry the claim of an "object" verb: "accused X of ...", "called for ...".
 CLAIM_PREPOSITIONS = frozenset({"of", "for", "about", "over", "on", "to", "that"})
 EDGE_PUNCTUATION = frozenset(",;:-–—")
+# A line of a few words, a colon, then a claim that does not end with a full stop.
+HEADLINE = re.compile(
+    r"^(?P<speaker>[A-Z][^\n:.!?]{0,40}?)(?P<colon>:) "
+    r"(?P<claim>[A-Z‘“'\x22][^\n]{8,}[^.\s])[ \t]*$",
+    re.MULTILINE,
+)
+MAX_HEADLINE_SPEAKER_WORDS = 5
 LISTENING_VERBS = frozenset({"tell", "inform", "brief"})
 
 
@@ -51,6 +61,7 @@ def find_claims(doc: Doc) -> list[Claim]:
     """Every attributed claim in ``doc``, ordered by cue."""
     used: set[int] = set()  # token indices already serving as a cue
     claims = list(_quotation_claims(doc, used))
+    claims.extend(_headline_claims(doc.text))
     for sent in doc.sents:
         for token in sent:
             if token.i in used:
@@ -84,6 +95,8 @@ def _quotation_claims(doc: Doc, used: set[int]) -> Iterator[Claim]:
 def _is_speech(text: str, quote: Quote) -> bool:
     """A quotation of speech, not a scare quote or a quoted fragment inside reported speech."""
     inner = text[quote.inner_start : quote.inner_end].strip()
+    if inner[-1:] in SPOKEN_ENDINGS:  # “Okay,” she said.
+        return True
     return len(inner.split()) >= MIN_QUOTE_WORDS and not inner[:1].islower()
 
 
@@ -168,6 +181,17 @@ def _inside_claimed_quote(claim: Claim, claims: Iterable[Claim]) -> bool:
     return any(
         other.direct and other.content[0] <= claim.cue[0] < other.content[1] for other in claims
     )
+
+
+# --- headlines ---------------------------------------------------------------------------------
+
+
+def _headline_claims(text: str) -> Iterator[Claim]:
+    """'Speaker: claim' lines, the headline convention ("Guterres: Sahel aid is running out")."""
+    for match in HEADLINE.finditer(text):
+        words = match.group("speaker").lower().split()
+        if len(words) <= MAX_HEADLINE_SPEAKER_WORDS and words[0] not in headline_labels():
+            yield Claim(match.span("colon"), match.span("claim"), match.span("speaker"))
 
 
 # --- cue verbs ----------------------------------------------------------------------------------
