@@ -33,7 +33,7 @@ PLACEHOLDER = re.compile(r"\{(\w+)(?::(\w+))?\}")
 class Rule:
     name: str
     pattern: re.Pattern[str]
-    needs_context: bool  # a bare use ("March", "fall") counts only after a preposition
+    context: str | None  # lexicon list of words a bare use ("March", "fall") must follow
 
 
 @dataclass(frozen=True)
@@ -141,7 +141,7 @@ def grammar() -> Grammar:
         Rule(
             spec["name"],
             re.compile(BEFORE + _expand(spec["pattern"]) + AFTER, re.IGNORECASE),
-            spec.get("context") == "preposition",
+            spec.get("context"),
         )
         for spec in specs
     ]

@@ -91,11 +91,16 @@ def narrow(period: Period, modifier: str | None) -> Period:
     return end - third, end
 
 
+# Without a tense to go by, a period after the anchor must be this many times nearer than one
+# before it to win: news mostly reports what has happened.
+FUTURE_PENALTY = 2
+
+
 def pick(periods: list[Period], anchor: dt.date, direction: str | None) -> Period:
     """Of the periods a year-less expression could name, the one the tense points to.
 
     Past: the latest that began by the anchor; future: the earliest that has not ended by it;
-    otherwise the nearest, earlier ones winning ties (news mostly reports the past).
+    otherwise the nearest, with distances after the anchor counted ``FUTURE_PENALTY`` times.
     """
     periods = sorted(periods)
     if direction == "past":
@@ -107,13 +112,12 @@ def pick(periods: list[Period], anchor: dt.date, direction: str | None) -> Perio
         if after:
             return after[0]
 
-    def distance(p: Period) -> tuple[int, int]:
-        gap = (
-            0
-            if p[0] <= anchor <= p[1]
-            else min(abs((p[0] - anchor).days), abs((p[1] - anchor).days))
-        )
-        return gap, 0 if p[0] <= anchor else 1
+    def distance(p: Period) -> int:
+        if p[0] <= anchor <= p[1]:
+            return 0
+        if p[1] < anchor:
+            return (anchor - p[1]).days
+        return (p[0] - anchor).days * FUTURE_PENALTY
 
     return min(periods, key=distance)
 
@@ -188,7 +192,7 @@ def calendar_day(g: Groups, ctx: Context) -> Resolved | None:
         return relative_to_anchor(None, "day")
     years = range(ctx.anchor.year - 1, ctx.anchor.year + 2)
     found = [p for p in map(period, years) if p]
-    return relative_to_anchor(pick(found, ctx.anchor, ctx.direction or "past"), "day")
+    return relative_to_anchor(pick(found, ctx.anchor, ctx.direction), "day")
 
 
 def month_year(g: Groups, ctx: Context) -> Resolved:
@@ -214,16 +218,14 @@ def month_alone(g: Groups, ctx: Context) -> Resolved:
     return relative_to_anchor(narrow(found, g["mod"]), "month")
 
 
-def by_relative_word(
-    periods: list[Period], ctx: Context, rel: int | None, default: str | None = "past"
-) -> Period:
+def by_relative_word(periods: list[Period], ctx: Context, rel: int | None) -> Period:
     """ "last" picks the latest period over before the anchor, "next" the first one after it;
-    otherwise ("this July", plain "July") the tense decides, and without one ``default``."""
+    otherwise ("this July", plain "July") the tense decides."""
     if rel == -1:
         return [p for p in periods if p[1] < ctx.anchor][-1]
     if rel == 1:
         return next(p for p in periods if p[0] > ctx.anchor)
-    return pick(periods, ctx.anchor, ctx.direction or default)
+    return pick(periods, ctx.anchor, ctx.direction)
 
 
 def season(g: Groups, ctx: Context) -> Resolved | None:
@@ -276,7 +278,7 @@ def quarter(g: Groups, ctx: Context) -> Resolved | None:
             quarter_period(ctx.anchor.year + relative(g["rel"]), number), "quarter"
         )
     periods = [quarter_period(y, number) for y in range(ctx.anchor.year - 1, ctx.anchor.year + 2)]
-    return relative_to_anchor(pick(periods, ctx.anchor, ctx.direction or "past"), "quarter")
+    return relative_to_anchor(pick(periods, ctx.anchor, ctx.direction), "quarter")
 
 
 def quarter_code(g: Groups, ctx: Context) -> Resolved:
@@ -346,8 +348,7 @@ def weekday(g: Groups, ctx: Context) -> Resolved:
     target = weekday_number(g["weekday"])
     days = [ctx.anchor + dt.timedelta(days=n) for n in range(-7, 8)]
     periods = [(d, d) for d in days if d.weekday() == target]
-    # A weekday with no tense to go by is the nearest one: news rarely looks a week ahead or back.
-    found = by_relative_word(periods, ctx, relative(g["rel"]), default=None)
+    found = by_relative_word(periods, ctx, relative(g["rel"]))
     return relative_to_anchor(found, "day")
 
 

@@ -48,7 +48,7 @@ class Candidate:
 
 @cache
 def _word_set(key: str) -> frozenset[str]:
-    return frozenset(w.lower() for w in lexicon()[key])
+    return frozenset(w.lower() for w in lexicon()[key])  # a list, or a table's keys
 
 
 @cache
@@ -113,9 +113,11 @@ def _blocked_ranges(spacy_doc) -> list[tuple[int, int]]:
 
 def _acceptable(c: Candidate, text: str, blocked: list[tuple[int, int]]) -> bool:
     before = previous_word(text, c.start)
-    if before in _word_set("set_words"):  # "every Monday", "each spring"
+    # "every Monday", "each spring", "the fourth Thursday in November" are not one date
+    if before in _word_set("set_words") or before in _word_set("ordinals"):
         return False
-    if c.match.rule.needs_context and c.match.is_bare and before not in _word_set("context_words"):
+    context = c.match.rule.context
+    if context and c.match.is_bare and before not in _word_set(context):
         return False
     return not any(s <= c.start and c.end <= e for s, e in blocked)
 
