@@ -27,11 +27,13 @@ def rules() -> dict:
 
 
 @cache
-def capitals() -> frozenset[tuple[str, str]]:
-    """(ISO3, folded capital name) for every country; "Washington, D.C." gives "washington"."""
-    return frozenset(
-        (c.iso3, fold(c.capital.split(",")[0])) for c in countries().values() if c.capital
-    )
+def capitals() -> dict[str, tuple[str, float, float]]:
+    """ISO3 -> (first word of the capital's folded name, its lat, its lon)."""
+    return {
+        c.iso3: (fold(c.capital).split(" ")[0], c.capital_lat, c.capital_lon)
+        for c in countries().values()
+        if c.capital and fold(c.capital) and c.capital_lat is not None
+    }
 
 
 @dataclass
@@ -88,9 +90,16 @@ def score(
 
 
 def _is_capital(place: Place) -> bool:
-    if place.feature not in ("city", "locality"):
+    """Whether ``place`` is its country's capital: same first word, within a degree of it.
+
+    Names alone disagree too often ("Washington" and "Washington D.C.").
+    """
+    capital = capitals().get(place.country) if place.feature in ("city", "locality") else None
+    if capital is None:
         return False
-    return (place.country, fold(place.name.split(",")[0])) in capitals()
+    word, lat, lon = capital
+    near = abs(place.lat - lat) < 1 and abs(place.lon - lon) < 1
+    return near and fold(place.name).split(" ")[0] == word
 
 
 def _containers(place: Place) -> set[str]:

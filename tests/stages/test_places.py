@@ -1,0 +1,215 @@
+"""The places stage: gazetteer lookups, detection, resolution in context, the focus country."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsevents.document import Document, Entity
+from newsevents.stages.places import PlacesStage
+from newsevents.stages.places.detect import place_spans, trimmed
+from newsevents.stages.places.gazetteer import fold, gazetteer
+from newsevents.stages.places.resolve import Context, choose
+
+
+def doc_with(blank_nlp, text: str, entities: list[tuple[str, str]]) -> Document:
+    """A document whose entity layer holds ``entities`` (surface, label), found left to right."""
+    doc = Document(source="test", raw=text, text=text, nlp=blank_nlp(text))
+    position = 0
+    for number, (surface, label) in enumerate(entities, start=1):
+        start = text.index(surface, position)
+        position = start + len(surface)
+        kind = "group" if label == "NORP" else "other"
+        doc.entities.append(Entity(f"e{number}", surface, start, position, kind, label))
+    return doc
+
+
+def places_of(blank_nlp, text: str, entities: list[tuple[str, str]]) -> Document:
+    return PlacesStage()(doc_with(blank_nlp, text, entities))
+
+
+# --- the gazetteer -------------------------------------------------------------------------
+
+
+def test_fold_reads_abbreviations_diacritics_and_punctuation_alike():
+    assert fold("St. Étienne") == fold("Saint-Etienne") == "saint etienne"
+    assert fold("the Hague") == "hague"
+    assert fold("Côte d’Ivoire") == fold("Cote dIvoire")
+
+
+@given(st.text(max_size=40))
+def test_fold_is_idempotent(name):
+    assert fold(fold(name)) == fold(name)
+
+
+def test_gazetteer_loads_once_and_quickly():
+    gazetteer.cache_clear()
+    began = time.perf_counter()
+    table = gazetteer()
+    assert time.perf_counter() - began < 3.0  # < 1 s on a quiet machine; CI may be busy
+    assert len(table) > 100_000
+    assert gazetteer() is table
+
+
+def test_gazetteer_has_countries_regions_and_world_regions():
+    features = {p.feature for p, _ in gazetteer().lookup("Nigeria")}
+    assert "country" in features
+    admin1 = [p for p, _ in gazetteer().lookup("Bavaria") if p.feature == "admin1"]
+    assert admin1 and admin1[0].country == "DEU"
+    assert any(p.feature == "region" for p, _ in gazetteer().lookup("the Horn of Africa"))
+
+
+def test_alternate_names_find_the_city_but_are_marked():
+    matches = {p.country: alias for p, alias in gazetteer().lookup("Kiev") if p.feature == "city"}
+    assert matches.get("UKR") is True
+
+
+# --- detection ---------------------------------------------------------------------------
+
+
+def test_trimmed_drops_article_and_possessive():
+    text = "the Sahel's towns"
+    start, end = trimmed(text, 0, 11)
+    assert text[start:end] == "Sahel"
+
+
+def test_demonyms_and_vague_directions_are_not_places(blank_nlp):
+    doc = doc_with(
+        blank_nlp,
+        "Kenyan officials blamed the West for the drought.",
+        [("Kenyan", "NORP"), ("the West", "LOC")],
+    )
+    assert place_spans(doc) == []
+
+
+def test_place_inside_an_organisation_name_is_not_a_place(blank_nlp):
+    doc = doc_with(
+        blank_nlp,
+        "Chad left the G5 Sahel force on Monday.",
+        [("Chad", "GPE"), ("G5 Sahel", "ORG")],
+    )
+    assert [s.text for s in place_spans(doc)] == ["Chad"]
+
+
+def test_well_known_place_the_model_called_an_organisation(blank_nlp):
+    doc = doc_with(
+        blank_nlp,
+        "Flooding closed roads in Winnipeg overnight.",
+        [("Winnipeg", "ORG")],
+    )
+    assert [s.text for s in place_spans(doc)] == ["Winnipeg"]
+
+
+def test_surname_of_a_person_is_not_a_town(blank_nlp):
+    doc = doc_with(
+        blank_nlp,
+        "Senator Maria Lincoln spoke. Lincoln said the vote would pass.",
+        [("Maria Lincoln", "PERSON"), ("Lincoln", "PERSON")],
+    )
+    assert place_spans(doc) == []
+
+
+def test_capitalised_place_the_model_missed(blank_nlp):
+    doc = doc_with(blank_nlp, "Aid convoys reached Mosul after dawn.", [])
+    assert [s.text for s in place_spans(doc)] == ["Mosul"]
+
+
+def test_state_abbreviation_after_a_comma(blank_nlp):
+    places = places_of(
+        blank_nlp, "A tornado struck Bowling Green, Ky. on Friday.", [("Bowling Green", "GPE")]
+    ).places
+    assert [p.text for p in places] == ["Bowling Green", "Ky."]
+    assert places[1].name == "Kentucky"
+    assert places[0].admin1 == "Kentucky"
+
+
+# --- resolution --------------------------------------------------------------------------
+
+
+def test_country_name_resolves_to_the_country(blank_nlp):
+    (place,) = places_of(blank_nlp, "Protests spread across Niger.", [("Niger", "GPE")]).places
+    assert place.feature == "country"
+    assert place.country == "NER"
+    assert place.lat is not None and place.geonameid is not None
+
+
+def test_hierarchy_after_a_comma_picks_the_right_town(blank_nlp):
+    doc = places_of(
+        blank_nlp,
+        "Police in Springfield, Illinois, said the road was closed.",
+        [("Springfield", "GPE"), ("Illinois", "GPE")],
+    )
+    assert doc.places[0].admin1 == "Illinois"
+    assert doc.places[1].feature == "admin1"
+
+
+def test_focus_country_breaks_ties_between_same_named_towns(blank_nlp):
+    text = (
+        "Australian police said the storm hit Perth and moved east across Australia. "
+        "Residents of Perth were told to stay home."
+    )
+    doc = places_of(
+        blank_nlp,
+        text,
+        [("Australian", "NORP"), ("Perth", "GPE"), ("Australia", "GPE"), ("Perth", "GPE")],
+    )
+    assert doc.focus_country == "AUS"
+    assert {p.country for p in doc.places} == {"AUS"}
+
+
+def test_region_named_in_the_article_favours_its_towns():
+    context = Context(names=frozenset({"ontario"}))
+    choice = choose("London", context)
+    assert choice is not None and choice.place.country == "CAN"
+    assert choose("London", Context()).place.country == "GBR"
+
+
+def test_capital_is_preferred_over_a_same_named_region():
+    choice = choose("Washington", Context())
+    assert choice is not None and choice.place.feature == "city"
+
+
+def test_world_region_resolves_to_a_region(blank_nlp):
+    (place,) = places_of(
+        blank_nlp, "Drought is spreading across the Sahel.", [("the Sahel", "LOC")]
+    ).places
+    assert place.text == "Sahel"
+    assert place.feature == "region"
+
+
+def test_mentions_have_ids_offsets_and_confidence(blank_nlp):
+    text = "Troops left Gao, Mali, for Niamey."
+    doc = places_of(blank_nlp, text, [("Gao", "GPE"), ("Mali", "GPE"), ("Niamey", "GPE")])
+    assert [p.id for p in doc.places] == ["p1", "p2", "p3"]
+    for place in doc.places:
+        assert text[place.start : place.end] == place.text
+        assert 0 < place.confidence <= 1
+    assert doc.places[0].country == "MLI"
+    assert doc.focus_country in {"MLI", "NER"}
+
+
+def test_unknown_place_keeps_its_text_without_coordinates(blank_nlp):
+    (place,) = places_of(blank_nlp, "They met in Zyxqvillebury.", [("Zyxqvillebury", "GPE")]).places
+    assert place.lat is None and place.feature == "other"
+
+
+def test_empty_article_has_no_places_nor_focus(blank_nlp):
+    doc = places_of(blank_nlp, "Nothing happened.", [])
+    assert doc.places == [] and doc.focus_country is None
+
+
+@pytest.mark.model
+def test_with_the_real_model(parsed):
+    doc = parsed(
+        "Gunmen attacked a market in Maiduguri, Nigeria on Sunday. Nigerian troops were sent "
+        "from Abuja, and the governor of Borno said the town of Maiduguri was calm."
+    )
+    PlacesStage()(doc)
+    by_text = {p.text: p for p in doc.places}
+    assert doc.focus_country == "NGA"
+    assert by_text["Maiduguri"].country == "NGA"
+    assert by_text["Abuja"].country == "NGA"
+    assert "Nigerian" not in by_text
