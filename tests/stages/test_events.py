@@ -165,10 +165,10 @@ def test_one_sentence_holds_several_events(events):
         ("The navy did not attack the fishing boats.", "negated"),
         ("Fighting has not resumed in the province.", "negated"),
         ("Canada will withdraw its trainers from Latvia.", "planned"),
-        ("Brazil plans to deport the smugglers.", "planned"),
+        ("Norway plans to withdraw its observers.", "planned"),
         ("The rebels tried to seize the airport.", "attempted"),
         ("The ministry denied arresting the blogger.", "denied"),
-        ("Peru would sanction the company if it refused.", "hypothetical"),
+        ("Lima would release the prisoners if the rebels disarmed.", "hypothetical"),
         ("Troops stormed the parliament building.", "occurred"),
     ],
 )
@@ -339,3 +339,69 @@ def test_claimed_foreign_backing_is_an_alleged_accusation(events):
     accusation = next(e for e in found if e.type == "ACCUSE")
     assert accusation.mode == "allege" and accusation.actor.country == "TCD"
     assert accusation.recipient.text == "a foreign power"
+
+
+# --- framing: intent, condition, refusal, demands --------------------------------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dockworkers in Lagos said they would strike next week.", ("THREATEN", "threatened")),
+        ("Kyiv will pull its envoy out unless the shelling stops.", ("THREATEN", "threatened")),
+        ("Norway will support the new mediation effort.", ("AGREE", "planned")),
+        ("Jakarta will not accept further deportees.", ("REJECT", "occurred")),
+        ("Officials in Quito said the miners must return the equipment.", ("REQUEST", "occurred")),
+        (
+            "The bloc lodged a formal protest with Minsk over the detentions.",
+            ("ACCUSE", "occurred"),
+        ),
+    ],
+)
+def test_framing_recodes_the_type(events, text, expected):
+    event = events(text)[0]
+    assert (event.type, event.status) == expected
+
+
+@pytest.mark.model
+def test_purpose_of_a_protest_is_absorbed(events):
+    found = events("Farmers staged rallies across Punjab to demand higher crop prices.")
+    assert [e.type for e in found] == ["PROTEST"]
+
+
+@pytest.mark.model
+def test_words_inside_names_are_no_triggers(events):
+    found = events("The Shanghai Cooperation Organisation opened an office in Tashkent.")
+    assert found == []
+
+
+@pytest.mark.model
+def test_negated_object_negates_the_event(events):
+    event = events("The embassy offered no concessions to the hijackers.")[0]
+    assert event.status == "negated"
+
+
+@pytest.mark.model
+def test_purpose_infinitive_of_a_noun_is_planned_not_threatened(events):
+    found = events("The coalition began a campaign to attack smuggling networks.")
+    assert [(e.type, e.status) for e in found] == [("ASSAULT", "planned")]
+
+
+@pytest.mark.model
+def test_adjectival_participle_is_no_event(events):
+    assert events("The alleged smuggler lives in Tunis.") == []
+
+
+@pytest.mark.model
+def test_relative_pronoun_actor_resolves_to_its_noun(events):
+    found = events("Police caught the gunman who attacked the mayor.")
+    attack = next(e for e in found if e.type == "ASSAULT")
+    assert attack.actor.text == "the gunman"
+
+
+@pytest.mark.model
+def test_foreign_backing_needs_a_foreign_backer_in_the_phrase(events):
+    text = "Soldiers seized power in a coup on Sunday. Donors helped the country rebuild schools."
+    coup = next(e for e in events(text, focus_country="GIN") if e.coup is not None)
+    assert coup.coup.foreign_backing == "none"

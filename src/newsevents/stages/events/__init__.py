@@ -27,9 +27,10 @@ from .coups import (
     is_backing_word,
     is_fighting,
 )
+from .framing import recode
 from .linking import attribution_of, date_of, place_of
 from .status import status_of
-from .triggers import Trigger, find_triggers
+from .triggers import DEMAND, Trigger, find_triggers
 
 log = logging.getLogger(__name__)
 
@@ -121,13 +122,16 @@ class EventsStage(Stage):
         recipient = argument(recipient_token(token, trigger.type), article.actors, doc.text)
         attribution = attribution_of(doc.attributions, token.idx)
         contexts = contexts_in(sentence.text)
+        # A demand ("X must return it") was made: its modal does not make it hypothetical.
+        status = "occurred" if trigger.entry is DEMAND else status_of(token)
+        event_type, mode, status = recode(trigger.type, trigger.mode, status, token)
         event = Event(
             id="",
-            type=trigger.type,
-            mode=trigger.mode,
+            type=event_type,
+            mode=mode,
             evidence=doc.span(*bounds),
             contexts=contexts,
-            status=status_of(token),
+            status=status,
             actor=actor,
             recipient=recipient,
             place=place_of(

@@ -15,7 +15,10 @@ from typing import Any
 
 from .lexicon import Entry, entries_by_form, lemma_of, load_json, word_set
 
+DEMAND = Entry("must", "V", "REQUEST", None, "must", ())
+
 VERB_TAGS = {"VERB"}
+NAME_LABELS = {"ORG", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"}
 NOUN_TAGS = {"NOUN", "PROPN"}
 # Dependencies through which a word is part of the complement of its head.
 COMPLEMENT_DEPS = {
@@ -31,7 +34,10 @@ COMPLEMENT_DEPS = {
     "nsubjpass",
 }
 # Types whose complement names what is agreed, asked, refused, threatened, blamed or backed.
-ABSORBING_TYPES = {"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "SUPPORT", "CONCEDE"}
+ABSORBING_TYPES = {
+    "AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "SUPPORT", "CONCEDE", "PROTEST",
+}  # fmt: skip
+CONDITION_MARKS = ("if", "unless")
 # Verbs that are events alone ("denied the request") but only frame an event they govern
 # ("denied arresting him": the arrest, with status denied).
 FRAMING_HEADS = {"deny"}
@@ -46,6 +52,11 @@ THREAT_MODES = {
     ("SANCTION", "withdraw"): "relations",
     ("COERCE", "seize"): "territory",
 }
+
+
+@cache
+def _framing() -> dict[str, frozenset[str]]:
+    return {k: frozenset(v) for k, v in load_json("framing.json").items() if k != "_doc"}
 
 
 @dataclass(frozen=True)
@@ -67,9 +78,14 @@ def find_triggers(sent: Any, actor_starts: frozenset[int] = frozenset()) -> list
 
 
 def _trigger_at(token: Any, actor_starts: frozenset[int]) -> Trigger | None:
+    if (demand := demand_at(token)) is not None:
+        return demand
     pos = "V" if token.pos_ in VERB_TAGS else "N" if token.pos_ in NOUN_TAGS else None
     if pos is None or (pos == "V" and token.dep_ == "amod"):
         # "the alleged culprit", "the wanted man": a participle used as an adjective.
+        return None
+    if token.ent_type_ in NAME_LABELS:
+        # "the Economic Cooperation Forum", "Rally for Democracy": a word inside a name.
         return None
     for entry in entries_by_form().get((token.lower_, pos), ()):
         if not _phrase_matches(token, entry):
@@ -164,6 +180,12 @@ def _rule_fires(rule: dict, token: Any, obj: Any | None, actor_starts: frozenset
             if c.dep_ == "prep" and c.lower_ == "from"
             for g in c.children
         )
+    if "head_words" in rule:
+        return token.head.lower_ in rule["head_words"]
+    if "has_clause" in rule:
+        return any(c.dep_ == "ccomp" for c in token.children) == rule["has_clause"]
+    if "prep_words" in rule:
+        return any(c.dep_ == "prep" and c.lower_ in rule["prep_words"] for c in token.children)
     if "has_object" in rule:
         return (obj is not None) == rule["has_object"]
     return True  # a rule without a condition is the default
@@ -183,33 +205,50 @@ def _apply_senses(trigger: Trigger, actor_starts: frozenset[int]) -> Trigger | N
     return trigger
 
 
+def _has_child(token: Any, dep: str, words: tuple[str, ...]) -> bool:
+    return any(c.dep_ == dep and c.lower_ in words for c in token.children)
+
+
+def _is_aim(token: Any) -> bool:
+    """A clause that gives the aim, reason or condition of its head: "to demand reforms",
+    "(arrested) for spying", "(will withdraw) unless talks resume"."""
+    if token.dep_ == "advcl":
+        return _has_child(token, "aux", ("to",)) or _has_child(token, "mark", CONDITION_MARKS)
+    return token.dep_ == "pcomp" and token.head.lower_ in ("for", "over")
+
+
 def _in_complement(token: Any) -> bool:
-    if token.dep_ in COMPLEMENT_DEPS:
+    if token.dep_ in COMPLEMENT_DEPS or _is_aim(token):
         return True
-    if token.dep_ in ("compound", "amod"):
-        return token.pos_ == "NOUN"
-    # "invited contractors to help them": a purpose infinitive belongs to the clause it serves.
-    return token.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in token.children)
+    return token.dep_ in ("compound", "amod") and token.pos_ == "NOUN"
 
 
-def _governing(token: Any, by_index: dict[int, Trigger]) -> Trigger | None:
-    """The nearest trigger whose complement holds ``token`` (through objects, clauses, preps)."""
-    current = token
+def _governing(token: Any, by_index: dict[int, Trigger]) -> tuple[Trigger | None, bool]:
+    """The nearest trigger whose complement holds ``token`` (through objects, clauses, preps),
+    and whether the way up passed an aim clause."""
+    current, via_aim = token, False
     while _in_complement(current):
+        via_aim = via_aim or _is_aim(current)
         current = current.head
         outer = by_index.get(current.i)
+        if outer is None and via_aim:
+            # "staged protests to demand reforms": the light verb's object is the event.
+            outer = next(
+                (by_index[c.i] for c in current.children if c.dep_ == "dobj" and c.i in by_index),
+                None,
+            )
         if outer is not None:
-            return outer
+            return outer, via_aim
         if current.head is current:
-            return None
-    return None
+            break
+    return None, via_aim
 
 
 def _absorb(found: list[Trigger]) -> list[Trigger]:
     by_index = {t.token.i: t for t in found}
     kept, framing = [], set()
     for trigger in found:
-        outer = _governing(trigger.token, by_index)
+        outer, via_aim = _governing(trigger.token, by_index)
         if trigger.coup or outer is None:
             kept.append(trigger)
             continue
@@ -218,12 +257,29 @@ def _absorb(found: list[Trigger]) -> list[Trigger]:
             kept.append(trigger)
             continue
         is_noun = trigger.entry.pos == "N"
-        if not (is_noun or outer.type in ABSORBING_TYPES):
+        if not (is_noun or via_aim or outer.type in ABSORBING_TYPES):
             kept.append(trigger)
             continue
         if outer.type == "THREATEN" and outer.mode is None:
-            mode = THREAT_MODES.get(
-                (trigger.type, trigger.mode), THREAT_MODES.get((trigger.type, None))
-            )
-            by_index[outer.token.i] = replace(outer, mode=mode)
+            by_index[outer.token.i] = replace(outer, mode=threat_mode(trigger.type, trigger.mode))
     return [by_index[t.token.i] for t in kept if t.token.i not in framing]
+
+
+def threat_mode(event_type: str, mode: str | None) -> str | None:
+    """The THREATEN mode for a threatened act of ``event_type`` and ``mode``."""
+    return THREAT_MODES.get((event_type, mode), THREAT_MODES.get((event_type, None)))
+
+
+def demand_at(token: Any) -> Trigger | None:
+    """ "X said Y must return the aircraft": a REQUEST, triggered by the demanded act's verb."""
+    table = _framing()
+    if token.pos_ != "VERB" or token.dep_ != "ccomp":
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ in table["demand_modals"] for c in token.children):
+        return None
+    if token.head.lower_ not in table["reporting_verbs"]:
+        return None
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ in table["first_person"]:
+        return None
+    return Trigger(token, DEMAND, "REQUEST", None)
