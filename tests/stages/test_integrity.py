@@ -121,6 +121,22 @@ def test_a_far_city_without_local_action_is_no_outlier(make):
     assert "location_outlier" not in kinds(make(text, places=places, focus_country="NER"))
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("ORLEANS, Ind. - Police in Indiana arrested a man in Orleans on Friday.", "Orleans"),
+        ("Police in Indiana arrested a man in Lisbon Park on Friday.", "Lisbon"),
+    ],
+)
+def test_a_name_placed_elsewhere_by_the_text_is_no_outlier(make, text, name):
+    at = text.rindex(name)
+    places = [
+        place(text, "Indiana", "USA", "admin1"),
+        PlaceMention("p9", name, at, at + len(name), name, "PRT", None, 40, -9, None, "city", 0.9),
+    ]
+    assert "location_outlier" not in kinds(make(text, places=places, focus_country="USA"))
+
+
 def test_without_places_capitals_named_by_entities_are_used(make):
     text = "Police in Chad arrested four men. Curfew was imposed in central Helsinki."
     ents = [entity(text, "Chad", "GPE"), entity(text, "Helsinki", "GPE")]

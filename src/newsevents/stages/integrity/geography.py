@@ -9,6 +9,7 @@ classic symptom of a place name swapped by a rewording tool or a copy error.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -23,6 +24,10 @@ from .common import (
     words_pattern,
 )
 
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_NAME_GOES_ON = re.compile(rf" [{_UPPER}]")
+# "Paris, Texas": a name followed by the larger place it lies in.
+_QUALIFIED_NAME = re.compile(rf"([{_UPPER}][\w'’-]+(?: [{_UPPER}][\w'’-]+)*), ([{_UPPER}][\w.]*)")
 SUBNATIONAL = frozenset({"city", "locality", "admin1", "admin2", "landmark"})
 # Farther than this from the focus country's capital and centre, a place is outside the story.
 FAR_KM = 2000.0
@@ -51,7 +56,7 @@ def check_location_outliers(doc: Document) -> list[Flag]:
     bounds = sentences(doc)
     flags = []
     for place in local:
-        if place.country in home or not _far(place, focus):
+        if place.country in home or not _far(place, focus) or _named_elsewhere(doc.text, place):
             continue
         start, end = bounds[sentence_index(bounds, place.start)] if bounds else (0, len(doc.text))
         cue = _local_action(doc, place, start, end, focus.iso3)
@@ -119,6 +124,20 @@ def _most_mentioned(doc: Document, places: list[Place]) -> str | None:
         if entity.label == "NORP" and (country := country_by_demonym(entity.text)):
             counts[country.iso3] += 1
     return counts.most_common(1)[0][0] if counts else None
+
+
+def _named_elsewhere(text: str, place: Place) -> bool:
+    """The name is part of a longer one here ("Victoria Park"), or the article qualifies it with
+    another place somewhere ("London, Ky."): then it names a different, nearer place.
+    """
+    if _NAME_GOES_ON.match(text, place.end):
+        return True
+    names = countries()[place.country].names
+    name = place.text.casefold()
+    return any(
+        match.group(1).casefold() == name and not any(n.startswith(match.group(2)) for n in names)
+        for match in _QUALIFIED_NAME.finditer(text)
+    )
 
 
 def _far(place: Place, focus: Country) -> bool:

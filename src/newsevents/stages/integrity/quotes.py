@@ -83,16 +83,12 @@ def _unbalanced(doc: Document, orphans: list[tuple[int, int]]) -> list[Flag]:
 def _continued_quote(
     text: str, spans: list[tuple[int, int]], i: int, opening: int, closing: int
 ) -> bool:
-    """News style: a quotation running on into the next paragraph is not closed, and the next
+    """News style: a quotation running on into the next paragraph is left open, and the next
     paragraph opens again with a quote mark."""
-    start, _ = spans[i]
+    paragraph = text[spans[i][0] : spans[i][1]]
+    one_open = opening == closing + 1 or (opening == closing and paragraph.count('"') % 2 == 1)
     following = spans[i + 1][0] if i + 1 < len(spans) else None
-    return (
-        opening == closing + 1
-        and text[start] == "“"
-        and following is not None
-        and text[following] == "“"
-    )
+    return one_open and following is not None and text[following] in '“"'
 
 
 def _word_around(text: str, at: int) -> tuple[int, int]:
