@@ -23,6 +23,7 @@ from newsevents.stages.ingest import (
     document_from_html,
     document_from_text,
     looks_like_title,
+    parse_published,
     read_bytes,
     read_jsonl,
     read_path,
@@ -57,12 +58,27 @@ def test_title_is_taken_from_a_headline_first_line():
         "NAIROBI, March 3 (Reuters) -",  # a dateline
         "In a statement on Monday, the ministry said:",
         "Floods",  # one word
+        "Lima (AP)",  # a dateline with an agency
+        'Residents called it "the worst flood in memory."',
     ],
 )
 def test_a_first_line_that_is_not_a_title_stays_in_the_body(first_line):
-    doc = document_from_text(f"{first_line}\nThe rain went on for days.", "t")
+    doc = document_from_text(f"{first_line}\n\nThe rain went on for days.", "t")
     assert doc.title is None
     assert doc.raw.startswith(first_line)
+
+
+def test_a_hard_wrapped_first_line_is_not_a_title():
+    text = (
+        "Rescue teams in the north of Kenya reached three villages cut off by the\n"
+        "floods on Monday, the Red Cross said.\n"
+    )
+    assert document_from_text(text, "t").title is None
+
+
+def test_a_short_title_may_sit_right_above_the_body():
+    doc = document_from_text("Floods hit northern Kenya\nHeavy rain fell on Monday.", "t")
+    assert doc.title == "Floods hit northern Kenya"
 
 
 def test_a_single_line_text_is_all_body():
@@ -210,7 +226,7 @@ def test_jsonl_yields_documents_and_errors_in_order():
         "Document",
         "InputError",
         "InputError",
-        "InputError",
+        "Document",
         "InputError",
     ]
     text_doc, html_doc, not_json, no_body, bad_date, empty = items
@@ -221,8 +237,22 @@ def test_jsonl_yields_documents_and_errors_in_order():
     assert not_json.source == "batch.jsonl:4"
     assert "not a valid input object" in str(not_json)
     assert no_body.input_id == "no-body"
-    assert "YYYY-MM-DD" in str(bad_date) and bad_date.input_id == "bad-date"
+    # A date in another form is dropped, not fatal: the article is still worth reading.
+    assert bad_date.input_id == "bad-date" and bad_date.published == Published()
     assert empty.cause == E_EMPTY
+
+
+def test_jsonl_published_may_be_a_timestamp():
+    line = '{"id": "t", "text": "Vote count began.", "published": "2019-03-04T08:00:00Z"}'
+    assert only(read_jsonl([line], "in", SETTINGS)).published.date == dt.date(2019, 3, 4)
+
+
+def test_parse_published_is_strict():
+    assert parse_published("2020-02-29", "x") == dt.date(2020, 2, 29)
+    assert parse_published(None, "x") is None
+    for bad in ("2021-02-29", "29/02/2020", 20200229):
+        with pytest.raises(InputError, match="YYYY-MM-DD"):
+            parse_published(bad, "x")
 
 
 def test_jsonl_record_over_the_size_limit_fails_alone():

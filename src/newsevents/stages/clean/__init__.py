@@ -20,8 +20,8 @@ from ...errors import E_EMPTY_AFTER_CLEAN, E_TOO_LONG, InputError
 from ...pipeline import Stage, register_stage
 from ...settings import Settings
 from .debris import classify
-from .layout import Line, Word, line_text, paragraphs, visible
-from .quotes import split_points, split_token
+from .layout import Line, Segment, line_text, paragraphs, visible
+from .quotes import Glue, glued_tokens
 
 __all__ = ["CleanStage", "clean_text", "make_clean", "to_raw_offset"]
 
@@ -39,23 +39,32 @@ class _TextBuilder:
         self.runs: list[tuple[int, int, int]] = []
         self.repairs: list[Repair] = []
 
-    def paragraph(self, words: Line) -> None:
+    def paragraph(self, line: Line) -> None:
         if self.length:
             self._write(PARAGRAPH_BREAK)
-        points = split_points([word.text for word in words])
-        for index, (word, cuts) in enumerate(zip(words, points, strict=True)):
+        glues = glued_tokens([segment.text for segment in line])
+        for index, (segment, glued) in enumerate(zip(line, glues, strict=True)):
             if index:
                 self._write(" ")
-            start = self.length
-            pieces = split_token(word.text, cuts)
-            offset = 0
-            for number, piece in enumerate(pieces):
-                if number:
-                    self._write(" ")
-                self._copy(piece, word.raw_start + min(offset, word.raw_length), word)
-                offset += len(piece)
-            if cuts:
-                self.repairs.append(Repair("quote_spacing", start, self.length, word.text))
+            self._segment(segment, glued)
+
+    def _segment(self, segment: Segment, glued: list[Glue]) -> None:
+        """Copy a segment, putting a space back at each glued quote and recording the repair."""
+        text = segment.text
+        done = 0
+        for glue in glued:
+            self._copy(text[done : glue.start], segment, done)
+            repair_start = self.length
+            done = glue.start
+            for cut in glue.cuts:
+                self._copy(text[done:cut], segment, done)
+                self._write(" ")
+                done = cut
+            self._copy(text[done : glue.end], segment, done)
+            done = glue.end
+            original = text[glue.start : glue.end]
+            self.repairs.append(Repair("quote_spacing", repair_start, self.length, original))
+        self._copy(text[done:], segment, done)
 
     def text(self) -> str:
         return "".join(self.parts)
@@ -65,8 +74,12 @@ class _TextBuilder:
         self.length += len(separator)
         self.gap += separator
 
-    def _copy(self, piece: str, raw_start: int, word: Word) -> None:
-        raw_length = min(len(piece), word.raw_start + word.raw_length - raw_start)
+    def _copy(self, piece: str, segment: Segment, offset: int) -> None:
+        """Write ``piece``, found at ``offset`` in ``segment``, and record where it came from."""
+        if not piece:
+            return
+        raw_start = segment.raw_start + min(offset, segment.raw_length)
+        raw_length = min(len(piece), segment.raw_start + segment.raw_length - raw_start)
         if not self._extend_run(piece, raw_start, raw_length):
             self.runs.append((self.length, raw_start, raw_length))
         self.parts.append(piece)
@@ -91,12 +104,12 @@ def clean_text(raw: str, *, one_per_line: bool = False, title: str | None = None
     """(text, removed, repairs, raw_offsets) for ``raw``: the work of the stage, without a doc."""
     shown = visible(raw)
     found = paragraphs(shown, one_per_line)
-    texts = [line_text(words) for words in found]
+    texts = [line_text(line) for line in found]
     builder = _TextBuilder(shown)
     removed: list[Removed] = []
-    for words, text, reason in zip(found, texts, classify(texts, title), strict=True):
+    for line, text, reason in zip(found, texts, classify(texts, title), strict=True):
         if reason is None:
-            builder.paragraph(words)
+            builder.paragraph(line)
         else:
             removed.append(Removed(text, reason))
     return builder.text(), removed, builder.repairs, builder.runs

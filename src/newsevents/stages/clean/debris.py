@@ -17,8 +17,9 @@ MAX_DEBRIS_CHARS = 240
 MAX_LINK_WORDS = 20
 # An injected headline has the length of a headline: crossheads ("Election timeline") are
 # shorter, and body paragraphs end like sentences.
-MIN_HEADLINE_WORDS = 7
-MAX_HEADLINE_WORDS = 25
+MIN_HEADLINE_WORDS = 8
+MAX_HEADLINE_WORDS = 18
+MAX_HEADLINE_CHARS = 120
 # A body paragraph around an injected headline: a sentence or more.
 MIN_BODY_WORDS = 6
 
@@ -30,19 +31,39 @@ _EDGE_JUNK = " \t:;|»>›<‹-–—•·*#"
 _SENTENCE_END = re.compile(r"""(?:[.!?…]['"’”»)\]]*|['"’”»])$""")
 # Ends as a line that continues: a lead-in (":"), a list (","), or a dateline ("LAGOS, May 3 -").
 _CONTINUES = re.compile(r"[:;,\-–—(\[]$")
-_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+,")
+# "NAIROBI, Kenya (AP) -", "TORRINGTON — Mayor ...", "Washington (CNN)".
+_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+(?:,| [-–—])|\([A-Z][\w .]{0,20}\)$")
 
 
 @cache
-def debris_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """(reason, pattern) from ``debris.tsv``, compiled once per process."""
-    patterns = []
-    text = files(__package__).joinpath("debris.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            reason, regex = line.split("\t", 1)
-            patterns.append((reason, re.compile(regex.strip(), re.IGNORECASE)))
-    return tuple(patterns)
+def function_words() -> frozenset[str]:
+    """Words a headline or a paragraph cannot end with (``function_words.txt``)."""
+    return frozenset(_data_lines("function_words.txt"))
+
+
+def ends_mid_sentence(line: str) -> bool:
+    """Whether ``line`` ends with a word that needs more after it ("of", "the", "was")."""
+    last = line.rsplit(maxsplit=1)[-1] if line.strip() else ""
+    return last.casefold() in function_words()
+
+
+@cache
+def debris_pattern() -> re.Pattern[str]:
+    """All patterns of ``debris.tsv`` in one, compiled once per process.
+
+    Each pattern is a named group ``<reason>_<line>``, so one match says which reason fits.
+    """
+    groups = []
+    for number, line in enumerate(_data_lines("debris.tsv")):
+        reason, regex = line.split("\t", 1)
+        groups.append(f"(?P<{reason}_{number}>{regex.strip()})")
+    return re.compile("|".join(groups), re.IGNORECASE)
+
+
+def _data_lines(name: str) -> list[str]:
+    """The lines of a data file beside this module, without comments and blank lines."""
+    text = files(__package__).joinpath(name).read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
 def debris_reason(paragraph: str) -> str | None:
@@ -52,10 +73,10 @@ def debris_reason(paragraph: str) -> str | None:
     core = paragraph.strip(_EDGE_JUNK)
     if not core:
         return "boilerplate"
-    for reason, pattern in debris_patterns():
-        if pattern.fullmatch(core):
-            return reason
-    return None
+    match = debris_pattern().fullmatch(core)
+    if match is None or match.lastgroup is None:
+        return None
+    return match.lastgroup.rsplit("_", 1)[0]
 
 
 def ends_sentence(paragraph: str) -> bool:
@@ -76,10 +97,12 @@ def looks_like_headline(paragraph: str) -> bool:
     words = paragraph.split()
     return (
         MIN_HEADLINE_WORDS <= len(words) <= MAX_HEADLINE_WORDS
+        and len(paragraph) <= MAX_HEADLINE_CHARS
         and paragraph[0].isupper()
         and not ends_sentence(paragraph)
         and not _CONTINUES.search(paragraph)
-        and not _DATELINE.match(paragraph)
+        and not _DATELINE.search(paragraph)
+        and not ends_mid_sentence(paragraph)
     )
 
 

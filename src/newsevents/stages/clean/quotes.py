@@ -7,69 +7,74 @@ from their order in the paragraph (first opens, second closes, ...), and only wh
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from itertools import cycle, pairwise, repeat
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 
-OPENING = "“«„"
-CLOSING = "”»"
 STRAIGHT = '"'
-# What may stand right before an opening quote that is glued to it: a word or punctuation.
-_GLUE_BEFORE_OPENING = frozenset(".,;:!?)]" + CLOSING)
+# A closing quote with a word glued after it; an opening quote glued after a word or punctuation.
+_GLUED_CLOSING = re.compile(r"(?<=\S)[”»](?=[^\W_])")
+_GLUED_OPENING = re.compile(r"(?<=[^\W_]|[.,;:!?)\]”»])[“«„](?=\S)")
+_ANY_QUOTE = re.compile(r"[\"“”«»„]")
 
 
-def split_points(tokens: Sequence[str]) -> list[list[int]]:
-    """For each token (a run of non-space text), where a space must go back in.
+@dataclass(frozen=True)
+class Glue:
+    """A token with quotes glued to words: where it is, and where spaces go back in."""
 
-    ``tokens`` are the words of one paragraph in order; the result holds, per token, the sorted
-    indices at which the token is split in two.
-    """
-    straight_roles = _straight_quote_roles(tokens)
-    points: list[list[int]] = []
-    for token in tokens:
-        here: list[int] = []
-        for k, char in enumerate(token):
-            role = next(straight_roles) if char == STRAIGHT else _curly_role(char)
-            if role == "open" and _glued_before(token, k):
-                here.append(k)
-            elif role == "close" and _glued_after(token, k):
-                here.append(k + 1)
-        points.append(here)
-    return points
+    start: int  # the token's bounds in its piece of text
+    end: int
+    cuts: tuple[int, ...]  # offsets in the piece of text where a space is inserted
 
 
-def split_token(token: str, points: Sequence[int]) -> list[str]:
-    """``token`` cut at ``points``."""
-    bounds = [0, *points, len(token)]
-    return [token[a:b] for a, b in pairwise(bounds) if a < b]
+def glued_tokens(pieces: Sequence[str]) -> list[list[Glue]]:
+    """For each piece of one paragraph (in order), its tokens that need a space put back."""
+    straight_ok = sum(piece.count(STRAIGHT) for piece in pieces) % 2 == 0
+    seen_straight = 0
+    found: list[list[Glue]] = []
+    for piece in pieces:
+        cuts: list[int] = []
+        if _ANY_QUOTE.search(piece):
+            cuts.extend(m.end() for m in _GLUED_CLOSING.finditer(piece))
+            cuts.extend(m.start() for m in _GLUED_OPENING.finditer(piece))
+            if straight_ok:
+                cuts.extend(_straight_cuts(piece, seen_straight))
+            seen_straight += piece.count(STRAIGHT)
+        found.append(_by_token(piece, sorted(set(cuts))))
+    return found
 
 
-def _glued_before(token: str, k: int) -> bool:
-    # An opening quote in the middle of a token, with its quoted words after it.
-    if k == 0 or k == len(token) - 1:
-        return False
-    before = token[k - 1]
-    return before.isalnum() or before in _GLUE_BEFORE_OPENING
+def _straight_cuts(piece: str, seen_before: int) -> list[int]:
+    # Straight quotes alternate: the paragraph's 1st, 3rd, ... open, the others close.
+    cuts = []
+    k = piece.find(STRAIGHT)
+    number = seen_before
+    while k >= 0:
+        opens = number % 2 == 0
+        before = piece[k - 1] if k else " "
+        after = piece[k + 1] if k + 1 < len(piece) else " "
+        if opens and not before.isspace() and not after.isspace() and _word_or_stop(before):
+            cuts.append(k)
+        elif not opens and not before.isspace() and (after.isalnum()):
+            cuts.append(k + 1)
+        number += 1
+        k = piece.find(STRAIGHT, k + 1)
+    return cuts
 
 
-def _glued_after(token: str, k: int) -> bool:
-    # A closing quote with a word right after it.
-    return 0 < k < len(token) - 1 and token[k + 1].isalnum()
+def _word_or_stop(char: str) -> bool:
+    return char.isalnum() or char in ".,;:!?)]”»"
 
 
-def _curly_role(char: str) -> str | None:
-    if char in OPENING:
-        return "open"
-    if char in CLOSING:
-        return "close"
-    return None
-
-
-def _straight_quote_roles(tokens: Sequence[str]) -> Iterator[str | None]:
-    """ "open" or "close" for each straight quote of the paragraph, in order.
-
-    With an odd number of straight quotes the pairing is unknown: every one is then left alone.
-    """
-    count = sum(token.count(STRAIGHT) for token in tokens)
-    if count % 2:
-        return repeat(None)
-    return cycle(("open", "close"))
+def _by_token(piece: str, cuts: list[int]) -> list[Glue]:
+    """The cuts grouped by the space-separated token they fall in."""
+    glues: list[Glue] = []
+    for cut in cuts:
+        start = piece.rfind(" ", 0, cut) + 1
+        end = piece.find(" ", cut)
+        end = len(piece) if end < 0 else end
+        if glues and glues[-1].start == start:
+            glues[-1] = Glue(start, end, (*glues[-1].cuts, cut))
+        else:
+            glues.append(Glue(start, end, (cut,)))
+    return glues

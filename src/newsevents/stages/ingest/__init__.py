@@ -54,8 +54,12 @@ JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 # A title is a short line; a longer first line is the article's opening paragraph.
 TITLE_MAX_CHARS = 160
 TITLE_MAX_WORDS = 25
-# Characters that end a sentence or a dateline ("BAMAKO, May 3 (Reuters) -"), not a title.
-NOT_TITLE_ENDINGS = (".", ":", ";", ",", "-", "–", "—", "…")
+# Without a blank line after it, a title is at most this long.
+SHORT_TITLE_WORDS = 12
+OPENING_QUOTES = "\"“‘'«"
+# How sentences ("... said."), lead-ins (":") and datelines ("BAMAKO, May 3 (Reuters) -",
+# "Washington (CNN)") end; titles end otherwise.
+_NOT_TITLE_END = re.compile(r"""(?:[.…]['"’”»)\]]*|[:;,\-–—]|\([A-Z][\w .]{0,20}\))$""")
 
 _HTML_SNIFF = re.compile(
     r"\A\s*(?:<\?xml|<!doctype\s+html|<html)|<(?:html|head|body|article|p|div|br|span)\b[^>]*>",
@@ -159,11 +163,20 @@ def read_path(path: Path, settings: Settings) -> Iterator[Document | InputError]
 
 
 def split_title(text: str) -> tuple[str | None, str]:
-    """(title, body): the first non-empty line is the title when it looks like one."""
+    """(title, body): the first non-empty line is the title when it looks like one.
+
+    A title line is followed by a blank line, or it is short and the body starts a new sentence
+    on the next line; otherwise it is the first line of a hard-wrapped paragraph.
+    """
     stripped = text.lstrip()
     first, _, rest = stripped.partition("\n")
     first = first.strip()
-    if rest.strip() and looks_like_title(first):
+    body_start = rest.lstrip()
+    if not body_start or not looks_like_title(first):
+        return None, text
+    blank_after = not rest.partition("\n")[0].strip()
+    short = len(first.split()) <= SHORT_TITLE_WORDS
+    if blank_after or (short and _starts_sentence(body_start)):
         return first, rest
     return None, text
 
@@ -174,9 +187,13 @@ def looks_like_title(line: str) -> bool:
     return (
         2 <= len(words) <= TITLE_MAX_WORDS
         and len(line) <= TITLE_MAX_CHARS
-        and not line.endswith(NOT_TITLE_ENDINGS)
-        and line[0].isalnum()
+        and (line[0].isalnum() or line[0] in OPENING_QUOTES)
+        and not _NOT_TITLE_END.search(line)
     )
+
+
+def _starts_sentence(text: str) -> bool:
+    return text[0].isupper() or text[0].isdigit() or text[0] in OPENING_QUOTES
 
 
 def sniff_kind(text: str) -> str:
@@ -194,6 +211,22 @@ def parse_published(value: Any, source: str, input_id: str | None = None) -> dt.
         except ValueError:
             pass
     raise InputError(source, E_BAD_DATE.format(value=value), input_id)
+
+
+def _lenient_date(value: Any, source: str) -> dt.date | None:
+    """A record's publication date; one that is not YYYY-MM-DD is left out, not fatal.
+
+    Batch inputs carry dates in many forms ("7:58 AM ET"); losing the date costs less than
+    losing the article, and the dates stage can infer one.
+    """
+    if isinstance(value, str) and _ISO_DATE.match(value):
+        try:
+            return dt.date.fromisoformat(value[:10])
+        except ValueError:
+            pass
+    if value not in (None, ""):
+        log.warning("%s: ignoring published %r (not YYYY-MM-DD)", source, value)
+    return None
 
 
 def _document(text: str, source: str, kind: str | None, meta: dict[str, Any]) -> Document:
@@ -230,7 +263,7 @@ def _jsonl_record(line: str, lineno: int, source: str, settings: Settings) -> Do
     meta = {
         "title": _optional_str(record, "title"),
         "url": _optional_str(record, "url"),
-        "published": parse_published(record.get("published"), source, input_id),
+        "published": _lenient_date(record.get("published"), source),
         "input_id": input_id,
     }
     return _document(body, source, kind, meta)
