@@ -197,3 +197,45 @@ def test_headline_attribution(analyse) -> None:
 @pytest.mark.model
 def test_a_plain_report_is_no_attribution(analyse) -> None:
     assert analyse("Bhutan offered no details about the talks.").attributions == []
+
+
+@pytest.mark.model
+def test_headline_with_speaker_and_colon(analyse) -> None:
+    found = one(analyse("Ruto: Kenya Will Not Back Down on Tax Plan"), ":")
+    assert found.source.text == "Ruto"
+    assert found.content.text == "Kenya Will Not Back Down on Tax Plan"
+
+
+@pytest.mark.model
+def test_headline_with_speaker_after_claim(analyse) -> None:
+    found = one(analyse("Rebel attack repelled, Burkina Faso says — Analysis"), "says")
+    assert found.source.text == "Burkina Faso"
+    assert found.content.text == "Rebel attack repelled"
+
+
+@pytest.mark.model
+def test_statement_made_by_names_the_speaker_of_the_quote_before(analyse) -> None:
+    doc = analyse(
+        "“The rebels were pushed back from the river crossing.” The statement was made by "
+        "General Lina Okafor on state radio."
+    )
+    found = one(doc, "made")
+    assert found.direct
+    assert found.source.text == "General Lina Okafor"
+    assert found.source_type == "official"
+
+
+@pytest.mark.model
+def test_speaker_before_a_colon(analyse) -> None:
+    doc = analyse(
+        "The defence minister told parliament: “Our troops will leave the north by June.”"
+    )
+    found = one(doc, "told")
+    assert found.direct
+    assert found.source.text == "The defence minister"
+
+
+@pytest.mark.model
+def test_participle_on_a_noun_names_the_noun(analyse) -> None:
+    found = one(analyse("Police received calls saying shots had been fired."), "saying")
+    assert found.source.text == "calls"

@@ -33,7 +33,7 @@ MAX_SENTENCES_TO_SPEAKER = 2
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
 # A verb without a subject of its own takes its head's ("..., saying ...", "and added ...").
-INHERITS_SUBJECT = frozenset({"xcomp", "advcl", "conj", "pcomp", "acl"})
+INHERITS_SUBJECT = frozenset({"xcomp", "advcl", "conj", "pcomp", "prep"})
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 # Prepositions that carry the claim of an "object" verb: "accused X of ...", "called for ...".
 CLAIM_PREPOSITIONS = frozenset({"of", "for", "about", "over", "on", "to", "that"})
@@ -45,6 +45,11 @@ HEADLINE = re.compile(
     re.MULTILINE,
 )
 MAX_HEADLINE_SPEAKER_WORDS = 5
+# A line "Claim, speaker says", optionally followed by a dash and a section name.
+HEADLINE_SAYS = re.compile(
+    r"^(?P<claim>[^\n.]{8,}?), (?P<speaker>[^,\n.]{2,40}?) (?P<cue>[a-z]+)[ \t]*(?:[—–-][^\n]*)?$",
+    re.MULTILINE,
+)
 LISTENING_VERBS = frozenset({"tell", "inform", "brief"})
 
 
@@ -62,9 +67,10 @@ def find_claims(doc: Doc) -> list[Claim]:
     used: set[int] = set()  # token indices already serving as a cue
     claims = list(_quotation_claims(doc, used))
     claims.extend(_headline_claims(doc.text))
+    cue_starts = {claim.cue[0] for claim in claims}
     for sent in doc.sents:
         for token in sent:
-            if token.i in used:
+            if token.i in used or token.idx in cue_starts:
                 continue
             claim = _verb_claim(token) or _according_claim(token) or _noun_claim(token)
             if claim is not None:
@@ -113,6 +119,8 @@ def _speaker_nearby(doc: Doc, quote: Quote, used: set[int], quoted: set[int]) ->
         source = _source_of(cue)
         if source is not None and _overlaps(source, (quote.start, quote.end)):
             continue
+        if _reports_something_else(cue, quote):
+            continue
         used.add(cue.i)
         claim = Claim(_cue_bounds(cue), (quote.start, quote.end), source, True, _via_of(cue))
         return _within_paragraph(doc.text, claim)
@@ -133,13 +141,23 @@ def _tokens_around(doc: Doc, quote: Quote) -> Iterator[Token]:
     start, end = first[0].sent.start, last[-1].sent.end
     if doc.text[: quote.start].rstrip().endswith(":") and start > 0:
         start = doc[start - 1].sent.start
-    if end < len(doc) and not doc.text[quote.end : doc[end].idx + 1].strip():
+    if end < len(doc) and _same_paragraph(doc.text[quote.end : doc[end].idx]):
         end = doc[end].sent.end  # "“...” he said." parsed as two sentences
     yield from doc[start:end]
 
 
+def _same_paragraph(between: str) -> bool:
+    return not between.strip() and "\n" not in between
+
+
 def _distance(token: Token, quote: Quote) -> int:
     return min(abs(token.idx - quote.end), abs(token.idx - quote.start))
+
+
+def _reports_something_else(cue: Token, quote: Quote) -> bool:
+    """Whether ``cue`` has a reported clause of its own, away from the quotation."""
+    content = next((c for c in cue.children if c.dep_ in ("ccomp", "xcomp")), None)
+    return content is not None and not _overlaps(_phrase(content), (quote.start, quote.end))
 
 
 def _statement_made_by(token: Token) -> Claim | None:
@@ -187,11 +205,14 @@ def _inside_claimed_quote(claim: Claim, claims: Iterable[Claim]) -> bool:
 
 
 def _headline_claims(text: str) -> Iterator[Claim]:
-    """'Speaker: claim' lines, the headline convention ("Guterres: Sahel aid is running out")."""
+    """Headline conventions the parser misreads: "Speaker: claim" and "Claim, speaker says"."""
     for match in HEADLINE.finditer(text):
         words = match.group("speaker").lower().split()
         if len(words) <= MAX_HEADLINE_SPEAKER_WORDS and words[0] not in headline_labels():
             yield Claim(match.span("colon"), match.span("claim"), match.span("speaker"))
+    for match in HEADLINE_SAYS.finditer(text):
+        if match.group("cue").lower() in cue_verbs():
+            yield Claim(match.span("cue"), match.span("claim"), match.span("speaker"))
 
 
 # --- cue verbs ----------------------------------------------------------------------------------
@@ -241,6 +262,8 @@ def _source_of(verb: Token) -> Bounds | None:
     if agent is not None:
         return _phrase(agent)
     subject = _subject_of(verb)
+    if subject is None and verb.dep_ == "acl":
+        return _bounds(verb.head.left_edge, verb.head)  # "emails showing that ...", "calls saying"
     if subject is None or subject.dep_ == "nsubjpass":
         return None
     return _phrase(subject)
