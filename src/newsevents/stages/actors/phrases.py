@@ -66,6 +66,8 @@ def phrase_role(words: list[Token], titles: bool = False) -> Role | None:
     head that names no actor ("military coup"); ``titles`` reads words before a name, where
     every word may carry the role ("Defence Minister").
     """
+    if not words:
+        return None
     lowered = [w.lower_ for w in words]
     for size in (4, 3, 2):
         if len(lowered) >= size and (role := role_phrases().get(" ".join(lowered[-size:]))):
