@@ -13,6 +13,7 @@ from newsevents.settings import Settings
 from newsevents.stages.clean import make_clean, to_raw_offset
 from newsevents.stages.clean.debris import debris_reason
 from newsevents.stages.clean.layout import visible
+from newsevents.stages.ingest import document_from_html, document_from_text
 
 CLEAN = make_clean(Settings())
 
@@ -309,3 +310,68 @@ def test_offset_runs_copy_the_raw_text(raw):
     for text_start, raw_start, length in doc.raw_offsets:
         piece = doc.text[text_start : text_start + length]
         assert piece == shown[raw_start : raw_start + length]
+
+
+# a whole article, as pages and rewording tools leave them
+
+ARTICLE = """Junta says it foiled plot in Guinea — Explainer
+
+Guinea's military rulers said on Tuesday they had foiled an attempt to overthrow them, a week \
+after the army chief was reshuffled.
+
+"A group of officers planned to seize the presidency on the night of June 2,"the statement read. \
+Officials called it a "cowardly plan"and said the plotters were in custody.
+
+Why the Sahel keeps seeing military takeovers after decades of civilian rule
+
+The African Union condemned "any attempt to seize power by force"Conakry later said.
+
+Share this article
+
+Related Stories
+Burkina Faso junta names new prime minister
+
+Back to top button
+"""
+
+
+def test_a_whole_article_comes_out_clean():
+    doc = CLEAN(document_from_text(ARTICLE, "guinea.txt"))
+    assert doc.title == "Junta says it foiled plot in Guinea — Explainer"
+    assert doc.text.startswith("Guinea's military rulers said on Tuesday")
+    assert doc.text.endswith('"any attempt to seize power by force" Conakry later said.')
+    assert removed(doc) == [
+        (
+            "Why the Sahel keeps seeing military takeovers after decades of civilian rule",
+            "injected_headline",
+        ),
+        ("Share this article", "share_prompt"),
+        ("Related Stories", "related_links"),
+        ("Burkina Faso junta names new prime minister", "related_links"),
+        ("Back to top button", "navigation"),
+    ]
+    assert [repair.original for repair in doc.repairs] == [
+        '2,"the',
+        'plan"and',
+        'force"Conakry',
+    ]
+    for repair in doc.repairs:
+        start, end = to_raw_offset(doc, repair.start), to_raw_offset(doc, repair.end)
+        assert doc.raw[start:end] == repair.original
+
+
+def test_debris_paragraphs_inside_an_html_article_are_removed():
+    html = (
+        "<html><body><article><h1>Strike shuts ports in Chile</h1>"
+        "<p>Dock workers in Valparaiso walked out on Monday over pay, the union said.</p>"
+        "<p>Advertisement</p>"
+        "<p>The government said talks would resume later in the week in Santiago.</p>"
+        "<p>This story can be shared on social media</p>"
+        "</article></body></html>"
+    )
+    doc = CLEAN(document_from_html(html, "chile.html"))
+    assert doc.text == (
+        "Dock workers in Valparaiso walked out on Monday over pay, the union said.\n\n"
+        "The government said talks would resume later in the week in Santiago."
+    )
+    assert [reason for _, reason in removed(doc)] == ["boilerplate", "share_prompt"]

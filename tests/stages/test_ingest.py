@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import os
 from pathlib import Path
 
@@ -27,6 +28,7 @@ from newsevents.stages.ingest import (
     read_bytes,
     read_jsonl,
     read_path,
+    read_stream,
     sniff_kind,
 )
 
@@ -213,6 +215,21 @@ def test_read_bytes_never_raises_anything_but_input_error(data):
     except InputError:
         return
     assert doc.raw.strip()
+
+
+def test_read_stream_stops_at_the_limit():
+    class Endless(io.RawIOBase):
+        def readable(self) -> bool:
+            return True
+
+        def readinto(self, buffer) -> int:
+            buffer[:] = b"x" * len(buffer)
+            return len(buffer)
+
+    with pytest.raises(InputError, match="over the limit of 100 bytes"):
+        read_stream(io.BufferedReader(Endless()), "<stdin>", Settings(max_input_bytes=100))
+    doc = read_stream(io.BytesIO(b"Talks in Bogota."), "<stdin>", SETTINGS)
+    assert doc.raw == "Talks in Bogota." and doc.source == "<stdin>"
 
 
 # read_jsonl

@@ -16,7 +16,7 @@ import logging
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from ...document import Document, Published
 from ...errors import (
@@ -25,6 +25,7 @@ from ...errors import (
     E_EMPTY,
     E_ENCODING,
     E_NO_ARTICLE,
+    E_STREAM_TOO_BIG,
     E_TOO_BIG,
     E_UNREADABLE,
     InputError,
@@ -41,6 +42,7 @@ __all__ = [
     "read_bytes",
     "read_jsonl",
     "read_path",
+    "read_stream",
     "sniff_kind",
     "split_title",
 ]
@@ -137,6 +139,16 @@ def read_bytes(
         raise InputError(source, cause, input_id)
     text = decode_bytes(data, source, input_id)
     return _document(text, source, kind, meta)
+
+
+def read_stream(
+    stream: BinaryIO, source: str, settings: Settings, *, kind: str | None = None, **meta: Any
+) -> Document:
+    """A document for a binary stream (standard input), read no further than the size limit."""
+    data = stream.read(settings.max_input_bytes + 1)
+    if len(data) > settings.max_input_bytes:
+        raise InputError(source, E_STREAM_TOO_BIG.format(limit=settings.max_input_bytes))
+    return read_bytes(data, source, settings, kind=kind, **meta)
 
 
 def read_jsonl(
