@@ -303,6 +303,10 @@ def test_unbalanced_quotes_in_a_paragraph(make):
     assert kinds(make(text)) == ["garbled_quote"]
 
 
+def test_mixed_but_closing_quote_marks_are_fine(make):
+    assert make('“We will rebuild," she said.\n\nThe army agreed.').flags == []
+
+
 def test_a_quotation_running_over_paragraphs_is_fine(make):
     text = "“We will rebuild the bridges,” she said. “And the schools.\n\n“All of them.”"
     assert make(text).flags == []
@@ -430,6 +434,15 @@ def test_an_event_dated_after_publication(make):
     doc = make(VOTE_TEXT, events=[vote("occurred")], dates=[mention], published=published)
     (found,) = doc.flags
     assert found.kind == "date_conflict" and found.evidence.text == "12 March 2024"
+
+
+def test_a_date_without_month_or_year_is_not_judged(make):
+    mention = DateMention(
+        "d1", "12", 28, 30, dt.date(2024, 3, 12), dt.date(2024, 3, 12), "day", 0.5
+    )
+    published = Published(dt.date(2024, 3, 1), "given")
+    doc = make(VOTE_TEXT, events=[vote("occurred")], dates=[mention], published=published)
+    assert doc.flags == []
 
 
 def test_a_planned_event_after_publication_is_fine(make):

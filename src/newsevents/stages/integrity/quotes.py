@@ -68,9 +68,10 @@ def _unbalanced(doc: Document, orphans: list[tuple[int, int]]) -> list[Flag]:
             continue  # already reported, more precisely
         text = doc.text[start:end]
         opening, closing, straight = text.count("“"), text.count("”"), text.count('"')
-        if opening == closing and straight % 2 == 0:
+        # Mixed marks (“...") are sloppy but close; only an odd number of marks leaves one open.
+        if (opening + closing + straight) % 2 == 0:
             continue
-        if _continued_quote(doc.text, spans, i, opening, closing):
+        if _continued_quote(doc.text, spans, i):
             continue
         message = (
             f"the quotation marks of this paragraph do not balance ({opening} opening, {closing} "
@@ -80,15 +81,11 @@ def _unbalanced(doc: Document, orphans: list[tuple[int, int]]) -> list[Flag]:
     return flags
 
 
-def _continued_quote(
-    text: str, spans: list[tuple[int, int]], i: int, opening: int, closing: int
-) -> bool:
+def _continued_quote(text: str, spans: list[tuple[int, int]], i: int) -> bool:
     """News style: a quotation running on into the next paragraph is left open, and the next
     paragraph opens again with a quote mark."""
-    paragraph = text[spans[i][0] : spans[i][1]]
-    one_open = opening == closing + 1 or (opening == closing and paragraph.count('"') % 2 == 1)
     following = spans[i + 1][0] if i + 1 < len(spans) else None
-    return one_open and following is not None and text[following] in '“"'
+    return following is not None and text[following] in '“"'
 
 
 def _word_around(text: str, at: int) -> tuple[int, int]:

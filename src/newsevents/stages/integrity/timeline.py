@@ -1,14 +1,23 @@
-"""date_conflict: an event dated after the article that reports it as having happened."""
+"""date_conflict: an event dated after the article that reports it as having happened.
+
+Only explicit dates count ("3 December 2010", "May 2024"): a bare "18" or a weekday resolved
+against the publication date says more about date resolution than about the article.
+"""
 
 from __future__ import annotations
 
-from ...document import Document, Event, Flag
-from .common import flag
+import re
+
+from ...document import DateMention, Document, Flag
+from .common import flag, lexicon
 
 # Statuses of events that have happened: only these cannot lie after the publication date.
 PAST_STATUSES = frozenset({"occurred", "attempted"})
 # Publication dates good enough to judge by (an inferred one comes from the text itself).
 TRUSTED_PUBLICATION = frozenset({"given", "metadata"})
+
+_YEAR = re.compile(r"\b\d{4}\b")
+_WORD = re.compile(r"[A-Za-z]+")
 
 
 def check_dates(doc: Document) -> list[Flag]:
@@ -18,22 +27,23 @@ def check_dates(doc: Document) -> list[Flag]:
     mentions = {d.id: d for d in doc.dates}
     flags = []
     for event in doc.events:
-        if not _dated_in_text(event) or event.status not in PAST_STATUSES:
-            continue
-        if event.date.start <= published.date:
+        if event.date is None or event.date.basis != "stated" or event.status not in PAST_STATUSES:
             continue
         mention = mentions.get(event.date.mention or "")
-        start, end = (
-            (mention.start, mention.end) if mention else (event.evidence.start, event.evidence.end)
-        )
+        if event.date.start <= published.date or mention is None or not _explicit(mention):
+            continue
         message = (
             f"a {event.type} event reported as {event.status} is dated "
-            f"{event.date.start:%Y-%m-%d}, after the article's publication on "
+            f"{event.date.start:%Y-%m-%d} (“{mention.text}”), after the article's publication on "
             f"{published.date:%Y-%m-%d}."
         )
-        flags.append(flag(doc, "date_conflict", "warning", message, start, end))
+        flags.append(flag(doc, "date_conflict", "warning", message, mention.start, mention.end))
     return flags
 
 
-def _dated_in_text(event: Event) -> bool:
-    return event.date is not None and event.date.basis in ("stated", "relative")
+def _explicit(mention: DateMention) -> bool:
+    """A four-digit year or a month's name: a date the writer stated, not one worked out."""
+    months = lexicon()["months"]
+    return bool(_YEAR.search(mention.text)) or any(
+        word.casefold() in months for word in _WORD.findall(mention.text)
+    )
