@@ -189,38 +189,82 @@ def central_point(points: list[tuple[float, float]]) -> tuple[float, float]:
     return round(lat, 4), round(lon, 4)
 
 
-def region_rows(
-    rg: list[dict[str, str]], populations: dict, iso3: dict[str, str], us_states: dict[str, int]
+def admin1_rows(
+    settlements: dict, names: dict, iso3: dict[str, str], us_states: dict[str, int]
 ) -> list[Row]:
-    """admin1 and admin2 rows, each at the central point of its cities."""
+    """First-level regions, each at the central point of every settlement in it.
+
+    Villages of 500 people count too: towns crowd in the south of Canada or the east of Texas,
+    and the small places reach out to the region's real extent.
+    """
+    groups: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for place in settlements.values():
+        cc = place["countrycode"]
+        name = names.get((cc, place["admin1code"]))
+        if name and cc in iso3:
+            groups[(cc, name)].append(place)
+    return [
+        region_row(
+            name,
+            "admin1",
+            iso3[cc],
+            name,
+            central_point([(p["latitude"], p["longitude"]) for p in members]),
+            sum(int(p["population"] or 0) for p in members),
+            us_states.get(name) if cc == "US" else None,
+        )
+        for (cc, name), members in groups.items()
+    ]
+
+
+def rg_region_rows(
+    rg: list[dict[str, str]], populations: dict, iso3: dict[str, str], known: set[tuple[str, str]]
+) -> list[Row]:
+    """Second-level regions (counties, districts), and the first-level ones not in ``known``
+    (ISO3, name) because no settlement's code led to them, at the central point of their cities.
+    """
     groups: dict[tuple[str, str, str], list[dict[str, str]]] = defaultdict(list)
     for r in rg:
         if r["cc"] not in iso3 or not r["admin1"]:
             continue
-        groups[(r["cc"], r["admin1"], "")].append(r)
         if r["admin2"]:
             groups[(r["cc"], r["admin1"], r["admin2"])].append(r)
-    rows = []
-    for (cc, admin1, admin2), members in groups.items():
-        lat, lon = central_point([(float(m["lat"]), float(m["lon"])) for m in members])
-        population = sum(
-            populations.get(coordinate_key(cc, m["lat"], m["lon"]), 0) for m in members
+        if (iso3[r["cc"]], r["admin1"]) not in known:
+            groups[(r["cc"], r["admin1"], "")].append(r)
+    return [
+        region_row(
+            admin2 or admin1,
+            "admin2" if admin2 else "admin1",
+            iso3[cc],
+            admin1,
+            central_point([(float(m["lat"]), float(m["lon"])) for m in members]),
+            sum(populations.get(coordinate_key(cc, m["lat"], m["lon"]), 0) for m in members),
+            None,
         )
-        geonameid = us_states.get(admin1) if cc == "US" and not admin2 else None
-        rows.append(
-            {
-                "geonameid": geonameid or "",
-                "name": admin2 or admin1,
-                "feature": "admin2" if admin2 else "admin1",
-                "country": iso3[cc],
-                "admin1": admin1,
-                "lat": lat,
-                "lon": lon,
-                "population": population,
-                "aliases": [],
-            }
-        )
-    return rows
+        for (cc, admin1, admin2), members in groups.items()
+    ]
+
+
+def region_row(
+    name: str,
+    feature: str,
+    country: str,
+    admin1: str,
+    point: tuple[float, float],
+    population: int,
+    geonameid: int | None,
+) -> Row:
+    return {
+        "geonameid": geonameid or "",
+        "name": name,
+        "feature": feature,
+        "country": country,
+        "admin1": admin1,
+        "lat": point[0],
+        "lon": point[1],
+        "population": population,
+        "aliases": [],
+    }
 
 
 def add_subdivision_aliases(rows: list[Row], iso3: dict[str, str]) -> None:
@@ -269,7 +313,10 @@ def main() -> None:
         s["name"]: s["geonameid"]
         for s in json.loads((GNC_DATA / "us_states.json").read_text(encoding="utf-8")).values()
     }
-    regions = region_rows(rg, populations, iso3, us_states)
+    settlements = json.loads((GNC_DATA / "cities500.json").read_text(encoding="utf-8"))
+    regions = admin1_rows(settlements, admin1, iso3, us_states)
+    known = {(str(r["country"]), str(r["name"])) for r in regions}
+    regions += rg_region_rows(rg, populations, iso3, known)
     add_subdivision_aliases(regions, iso3)
     rows = country_rows() + continent_rows() + regions + city_rows(cities, admin1, iso3)
     write(rows)

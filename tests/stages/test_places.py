@@ -191,9 +191,32 @@ def test_mentions_have_ids_offsets_and_confidence(blank_nlp):
     assert doc.focus_country in {"MLI", "NER"}
 
 
-def test_unknown_place_keeps_its_text_without_coordinates(blank_nlp):
-    (place,) = places_of(blank_nlp, "They met in Zyxqvillebury.", [("Zyxqvillebury", "GPE")]).places
-    assert place.lat is None and place.feature == "other"
+def test_unknown_name_that_nothing_locates_is_left_out(blank_nlp):
+    doc = places_of(blank_nlp, "They met in Zyxqvillebury.", [("Zyxqvillebury", "GPE")])
+    assert doc.places == []
+
+
+def test_unknown_name_with_a_container_takes_the_container_point(blank_nlp):
+    doc = places_of(
+        blank_nlp,
+        "Shelling hit Qrxwambo, Chad, on Tuesday.",
+        [("Qrxwambo", "GPE"), ("Chad", "GPE")],
+    )
+    village, country = doc.places
+    assert village.name == "Qrxwambo" and village.country == "TCD"
+    assert (village.lat, village.lon) == (country.lat, country.lon)
+    assert village.confidence < country.confidence
+
+
+def test_adjective_the_model_split_off_joins_the_name(blank_nlp):
+    doc = places_of(
+        blank_nlp,
+        "Wildfires spread in British Columbia this week.",
+        [("British", "NORP"), ("Columbia", "GPE")],
+    )
+    (place,) = doc.places
+    assert place.text == "British Columbia"
+    assert place.country == "CAN" and place.feature == "admin1"
 
 
 def test_empty_article_has_no_places_nor_focus(blank_nlp):

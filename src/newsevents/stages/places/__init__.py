@@ -18,13 +18,15 @@ from ...knowledge import country_by_demonym
 from ...pipeline import Stage, register_stage
 from ...settings import Settings
 from .detect import NameSpan, place_spans
-from .gazetteer import fold, gazetteer
+from .gazetteer import Place, fold, gazetteer
 from .resolve import Choice, Context, choose, focus_country
 
 __all__ = ["PlacesStage", "make_places"]
 
 # A demonym says less about where a story happens than a place name does.
 DEMONYM_WEIGHT = 0.5
+# Only the container is known, not the place itself.
+LOCATED_BY_CONTAINER_CONFIDENCE = 0.3
 
 
 class PlacesStage(Stage):
@@ -34,12 +36,33 @@ class PlacesStage(Stage):
         spans = place_spans(doc)
         parents = _parents(doc.text, spans)
         context = _context(doc, spans, parents)
+        resolved = []
+        for span in spans:
+            choice = choose(span.lookup, context, parents.get(span))
+            if choice is None and span in parents:
+                choice = _inside(span.text, parents[span], context)
+            # A name no gazetteer entry matches and nothing locates is more often a
+            # mislabelled person or firm than a place: it is left out.
+            if choice is not None:
+                resolved.append((span, choice))
         doc.places = [
-            _mention(f"p{number}", span, choose(span.lookup, context, parents.get(span)))
-            for number, span in enumerate(spans, start=1)
+            _mention(f"p{number}", span, choice)
+            for number, (span, choice) in enumerate(resolved, start=1)
         ]
         doc.focus_country = context.focus
         return doc
+
+
+def _inside(name: str, parent: str, context: Context) -> Choice | None:
+    """A place the gazetteer lacks, written with its container ("Kafr Nabl, Syria"): it gets
+    the container's country, region and point, with a low confidence."""
+    container = choose(parent, context)
+    if container is None:
+        return None
+    place = container.place
+    admin1 = place.admin1 if place.feature != "country" else None
+    located = Place(name, "locality", place.country, admin1, place.lat, place.lon, 0, None)
+    return Choice(located, LOCATED_BY_CONTAINER_CONFIDENCE)
 
 
 def _parents(text: str, spans: list[NameSpan]) -> dict[NameSpan, str]:
@@ -71,12 +94,7 @@ def _context(doc: Document, spans: list[NameSpan], parents: dict[NameSpan, str])
     )
 
 
-def _mention(mention_id: str, span: NameSpan, choice: Choice | None) -> PlaceMention:
-    if choice is None:
-        return PlaceMention(
-            mention_id, span.text, span.start, span.end, span.text,
-            None, None, None, None, None, "other", 0.3,
-        )  # fmt: skip
+def _mention(mention_id: str, span: NameSpan, choice: Choice) -> PlaceMention:
     place = choice.place
     return PlaceMention(
         id=mention_id,

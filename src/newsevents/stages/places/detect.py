@@ -34,6 +34,7 @@ _LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
 _TRAILING = re.compile(r"(?:['’]s|['’])?[\s.,;:!?)\"”’-]*$")
 # Tokens in a capitalised run looked up as one name ("Red Deer", "New South Wales").
 _LONGEST_RUN = 3
+_WORD_BEFORE = re.compile(r"([A-Z][A-Za-z'-]+) $")
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,7 @@ def _from_entity(text: str, entity, person_words: frozenset[str]) -> NameSpan | 
     if abbreviation is not None:
         return abbreviation
     start, end = trimmed(text, entity.start, entity.end)
+    start = _extended_back(text, start, end)
     name = text[start:end]
     if end <= start or not is_place_name(name):
         return None
@@ -118,6 +120,15 @@ def _from_entity(text: str, entity, person_words: frozenset[str]) -> NameSpan | 
     elif not _may_be_mislabelled_place(name, entity.label, person_words):
         return None
     return NameSpan(name, start, end, entity.label, name)
+
+
+def _extended_back(text: str, start: int, end: int) -> int:
+    """``start``, moved back over a capitalised word that belongs to the name: the model splits
+    "British Columbia" or "Western Australia" into a demonym or adjective and a place."""
+    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    if before and f"{before.group(1)} {text[start:end]}" in gazetteer():
+        return before.start()
+    return start
 
 
 def _may_be_mislabelled_place(name: str, label: str, person_words: frozenset[str]) -> bool:
@@ -190,4 +201,14 @@ def place_spans(doc: Document) -> list[NameSpan]:
             spans.append(span)
     if doc.nlp is not None:
         spans.extend(_from_tokens(doc, covered, person_words))
-    return sorted(spans, key=lambda span: span.start)
+    return _without_overlaps(spans)
+
+
+def _without_overlaps(spans: list[NameSpan]) -> list[NameSpan]:
+    """``spans`` in text order; where two overlap, the longer stays."""
+    kept: list[NameSpan] = []
+    for span in sorted(spans, key=lambda s: (s.start, -(s.end - s.start))):
+        if kept and span.start < kept[-1].end:
+            continue
+        kept.append(span)
+    return kept
