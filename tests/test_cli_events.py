@@ -218,3 +218,25 @@ def test_every_command_has_help_with_an_example(command):
     assert result.exit_code == 0
     assert "Examples:" in result.stdout
     assert f"newsevents {command}" in result.stdout.split("Examples:")[1]
+
+
+def test_show_accepts_the_start_of_an_id(run):
+    doc = make_document()
+    result = run("show", doc.id[:6], "--json")
+    assert json.loads(result.stdout)["article"]["id"] == doc.id
+
+
+@pytest.mark.parametrize("pattern", ["%", "_"])
+def test_show_id_is_not_a_pattern(run, pattern):
+    result = run("show", pattern)
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: no article '{pattern}' in ")
+
+
+def test_show_ambiguous_id_lists_candidates(run):
+    ids = sorted([make_document().id, plot_document().id])
+    result = run("show", "")
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f"Error: '' starts more than one article id: {ids[0]}, {ids[1]}\n",
+    )

@@ -319,3 +319,11 @@ def test_store_open_on_a_file_that_is_not_a_database(tmp_path):
     path.write_text("shopping list\n" * 100)
     with pytest.raises(StoreError, match=r"notes\.db: file is not a database"):
         Store.open(f"sqlite:///{path}")
+
+
+def test_store_article_ids_by_prefix(store):
+    doc = make_document()
+    store.save(doc)
+    assert store.article_ids(prefix=doc.id[:5]) == [doc.id]
+    assert store.article_ids(prefix="%") == []
+    assert store.article_ids(limit=0) == []

@@ -9,7 +9,10 @@ from typing import Any
 import click
 
 from ..settings import Settings
+from ..store import Store
 from .ingest import open_store
+
+MAX_CANDIDATES = 5  # ids listed when a prefix is ambiguous
 
 
 def render_article(contract: dict[str, Any]) -> Iterator[str]:
@@ -103,22 +106,32 @@ def _flag_lines(flag: dict) -> list[str]:
 def show(settings: Settings, article_id: str, as_json: bool) -> None:
     """Print a stored article: title, date, text, then its events and flags.
 
-    ARTICLE_ID is the article's id as `newsevents events` lists it. With --json the output is
-    the article's object from the output contract, exactly as `newsevents analyze` printed it.
+    ARTICLE_ID is the article's id as `newsevents events` lists it, or enough of its start to
+    name one article. With --json the output is the article's object from the output contract,
+    exactly as `newsevents analyze` printed it.
 
     \b
     Examples:
         newsevents show 3f2a9c0d1e4b5a67
-        newsevents show 3f2a9c0d1e4b5a67 --json | jq '.events[].type'
+        newsevents show 3f2a9c --json | jq '.events[].type'
     """
     with open_store(settings.db) as store:
-        contract = store.get(article_id)
-        if contract is None:
-            raise click.ClickException(
-                f"no article {article_id!r} in {store.url} (newsevents events lists article ids)"
-            )
+        contract = store.get(_resolve(store, article_id))
     if as_json:
         click.echo(json.dumps(contract, ensure_ascii=False, indent=2))
         return
     for line in render_article(contract):
         click.echo(line)
+
+
+def _resolve(store: Store, article_id: str) -> str:
+    """The one stored id that is ``article_id`` or starts with it; else a ClickException."""
+    found = store.article_ids(prefix=article_id, limit=MAX_CANDIDATES + 1)
+    if article_id in found or len(found) == 1:
+        return article_id if article_id in found else found[0]
+    if not found:
+        raise click.ClickException(
+            f"no article {article_id!r} in {store.url} (newsevents events lists article ids)"
+        )
+    shown = ", ".join(found[:MAX_CANDIDATES]) + (", ..." if len(found) > MAX_CANDIDATES else "")
+    raise click.ClickException(f"{article_id!r} starts more than one article id: {shown}")

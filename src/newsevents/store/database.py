@@ -142,9 +142,14 @@ class Store:
         contract = self.get(article_id)
         return None if contract is None else Document.from_contract(contract)
 
-    def article_ids(self) -> list[str]:
+    def article_ids(self, prefix: str = "", limit: int | None = None) -> list[str]:
+        """The stored article ids in order; with ``prefix``, those that start with it."""
+        ids = tables.articles.c.id
+        query = (
+            select(ids).where(ids.startswith(prefix, autoescape=True)).order_by(ids).limit(limit)
+        )
         with self.engine.connect() as conn:
-            return list(conn.execute(select(tables.articles.c.id).order_by("id")).scalars())
+            return list(conn.execute(query).scalars())
 
     def count_articles(self) -> int:
         with self.engine.connect() as conn:
