@@ -78,6 +78,13 @@ def test_a_hard_wrapped_first_line_is_not_a_title():
     assert document_from_text(text, "t").title is None
 
 
+def test_page_debris_above_the_title_is_passed_over_and_kept_for_cleaning():
+    text = "Skip to content\nHome > World > Africa\n\nFloods hit northern Kenya\n\nRain fell."
+    doc = document_from_text(text, "t")
+    assert doc.title == "Floods hit northern Kenya"
+    assert doc.raw == "Skip to content\nHome > World > Africa\n\n\nRain fell."
+
+
 def test_a_short_title_may_sit_right_above_the_body():
     doc = document_from_text("Floods hit northern Kenya\nHeavy rain fell on Monday.", "t")
     assert doc.title == "Floods hit northern Kenya"
