@@ -11,9 +11,9 @@ import pytest
 from click.testing import CliRunner
 
 from newsevents.cli import main
+from newsevents.cli.ingest import ingest_paths
+from newsevents.settings import Settings
 from newsevents.store import Store
-
-pytestmark = pytest.mark.model
 
 ARTICLE = """Troops take over state broadcaster in Ouagadougou
 
@@ -79,6 +79,7 @@ def _lines(text: str) -> list[str]:
     return text.splitlines()
 
 
+@pytest.mark.model
 def test_ingest_folder_stores_good_inputs_and_reports_bad_ones(run, inbox):
     result = run("ingest", str(inbox))
     assert result.exit_code == 1
@@ -103,6 +104,7 @@ def test_ingest_folder_stores_good_inputs_and_reports_bad_ones(run, inbox):
     )
 
 
+@pytest.mark.model
 def test_ingest_twice_stores_each_article_once(run, inbox):
     run("ingest", str(inbox / "coup.txt"), str(inbox / "batch.jsonl"))
     again = run("ingest", str(inbox / "coup.txt"), str(inbox / "batch.jsonl"))
@@ -111,6 +113,7 @@ def test_ingest_twice_stores_each_article_once(run, inbox):
         assert store.count_articles() == 2
 
 
+@pytest.mark.model
 def test_ingest_same_text_twice_in_one_run_is_a_duplicate(run, tmp_path):
     for name in ("first.txt", "copy.txt"):
         (tmp_path / name).write_text(ARTICLE)
@@ -121,6 +124,7 @@ def test_ingest_same_text_twice_in_one_run_is_a_duplicate(run, tmp_path):
     )
 
 
+@pytest.mark.model
 def test_ingest_stores_what_analyze_prints(run, inbox):
     path = str(inbox / "nested" / "strike.html")
     printed = json.loads(run("analyze", path).stdout)
@@ -129,6 +133,7 @@ def test_ingest_stores_what_analyze_prints(run, inbox):
     assert json.loads(shown.stdout) == printed
 
 
+@pytest.mark.model
 def test_ingest_keeps_the_batch_input_id(run, inbox):
     run("ingest", str(inbox / "batch.jsonl"))
     with Store.open(run.url) as store:
@@ -136,6 +141,7 @@ def test_ingest_keeps_the_batch_input_id(run, inbox):
         assert store.get(article_id)["input_id"] == "w1"
 
 
+@pytest.mark.model
 @pytest.mark.parametrize(
     ("make", "cause"),
     [
@@ -144,6 +150,7 @@ def test_ingest_keeps_the_batch_input_id(run, inbox):
     ],
     ids=["missing", "empty-folder-named-like-a-file"],
 )
+@pytest.mark.model
 def test_ingest_path_without_inputs_is_an_error(run, tmp_path, make, cause):
     path = make(tmp_path / "article.txt")
     result = run("ingest", str(path))
@@ -153,6 +160,7 @@ def test_ingest_path_without_inputs_is_an_error(run, tmp_path, make, cause):
     )
 
 
+@pytest.mark.model
 def test_ingest_store_that_cannot_open(run, inbox):
     result = run("ingest", str(inbox), db="sqlite:////no/such/folder/x.db")
     assert result.exit_code == 1
@@ -162,6 +170,7 @@ def test_ingest_store_that_cannot_open(run, inbox):
     )
 
 
+@pytest.mark.model
 def test_ingest_reads_the_store_url_from_the_environment(pipeline, monkeypatch, tmp_path, inbox):
     use_session_pipeline(monkeypatch, pipeline)
     url = f"sqlite:///{tmp_path / 'env.db'}"
@@ -177,3 +186,31 @@ def test_ingest_needs_a_path():
     result = CliRunner().invoke(main, ["ingest"])
     assert result.exit_code == 2
     assert "Missing argument 'PATH...'" in result.stderr
+
+
+class CrashingPipeline:
+    """Analyses the first input, then fails the way a stage with a bug would."""
+
+    settings = Settings()
+    stage_names = ("broken@1",)
+
+    def pipe(self, docs):
+        for number, doc in enumerate(docs):
+            if number == 1:
+                raise IndexError("list index out of range")
+            doc.text = doc.raw
+            yield doc
+
+
+def test_ingest_stops_cleanly_when_a_stage_crashes(tmp_path):
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (tmp_path / name).write_text(f"Article {name}: farmers blocked a road in Accra.")
+    with Store.open(f"sqlite:///{tmp_path / 'crash.db'}") as store:
+        report = ingest_paths([tmp_path], store, CrashingPipeline(), show_progress=False)
+        assert store.count_articles() == 1
+    assert (report.stored, report.failures) == (1, [])
+    assert report.stopped == (
+        f"ingest stopped early: the pipeline failed after {tmp_path}/a.txt "
+        "(IndexError: list index out of range); the articles stored until then are kept "
+        "(run with -v for the traceback)"
+    )

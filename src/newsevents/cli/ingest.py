@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +18,8 @@ from ..stages import ingest as reader
 from ..store import SaveResult, Store
 from .progress import progress
 
+log = logging.getLogger(__name__)
+
 E_NOTHING_FOUND = "no input files in this folder"
 
 
@@ -29,6 +32,7 @@ class IngestReport:
     duplicates: int = 0  # known articles with the same analysis: nothing written
     events: int = 0  # events in the articles stored or replaced
     failures: list[str] = field(default_factory=list)  # one line per input: "source: cause"
+    stopped: str | None = None  # why the run ended before its last input, if it did
 
     def record(self, doc: Document, result: SaveResult) -> None:
         if result is SaveResult.UNCHANGED:
@@ -59,7 +63,7 @@ def ingest_paths(
     """
     report = IngestReport()
     docs = analyze_documents(_read(paths, pipeline.settings), pipeline)
-    for doc in progress(docs, label="ingesting", enabled=show_progress):
+    for doc in progress(_until_crash(docs, report), label="ingesting", enabled=show_progress):
         if doc.error is not None:
             report.failures.append(doc.error)
             continue
@@ -68,6 +72,26 @@ def ingest_paths(
         except StoreError as exc:
             report.failures.append(str(exc))
     return report
+
+
+def _until_crash(docs: Iterable[Document], report: IngestReport) -> Iterator[Document]:
+    """``docs`` until a stage raises something other than ``InputError`` (a bug).
+
+    The pipeline's stream cannot resume after that; the articles saved so far stay stored and
+    the report says where the run stopped.
+    """
+    last = None
+    try:
+        for doc in docs:
+            last = doc.source
+            yield doc
+    except Exception as exc:
+        log.info("the pipeline failed after %s", last, exc_info=True)
+        after = f"after {last}" if last else "on the first input"
+        report.stopped = (
+            f"ingest stopped early: the pipeline failed {after} ({type(exc).__name__}: {exc}); "
+            "the articles stored until then are kept (run with -v for the traceback)"
+        )
 
 
 def _read(paths: Iterable[Path], settings: Settings) -> Iterator[Document | InputError]:
@@ -115,7 +139,9 @@ def ingest(settings: Settings, paths: tuple[Path, ...], show_progress: bool) -> 
     for failure in report.failures:
         click.echo(f"Error: {failure}", err=True)
     click.echo(report.summary(), err=True)
-    if report.failures:
+    if report.stopped:
+        click.echo(f"Error: {report.stopped}", err=True)
+    if report.failures or report.stopped:
         raise SystemExit(1)
 
 
