@@ -21,6 +21,7 @@ import csv
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 
 from ...document import Document
@@ -34,6 +35,7 @@ _LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
 _TRAILING = re.compile(r"(?:['’]s|['’])?[\s.,;:!?)\"”’-]*$")
 # Tokens in a capitalised run looked up as one name ("Red Deer", "New South Wales").
 _LONGEST_RUN = 3
+_CAPITALISED_WORD = re.compile(r"(?<![\w'’.])(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][A-Za-z'’-]*)")
 _WORD_BEFORE = re.compile(r"([A-Z][A-Za-z'-]+) $")
 
 
@@ -147,42 +149,54 @@ def _person_words(doc: Document) -> frozenset[str]:
     )
 
 
-def _from_tokens(
-    doc: Document, covered: list[bool], person_words: frozenset[str]
-) -> list[NameSpan]:
-    """Capitalised words outside every entity that name well-known places or abbreviations."""
+def _from_words(text: str, covered: list[bool], person_words: frozenset[str]) -> list[NameSpan]:
+    """Capitalised words outside every entity that name well-known places or abbreviations.
+
+    A regular expression finds the words: building spaCy tokens for every word of a long
+    article costs more than the lookups.
+    """
+    words = [(m.start(), m.end()) for m in _CAPITALISED_WORD.finditer(text)]
     found = []
-    tokens = list(doc.nlp)
     index = 0
-    while index < len(tokens):
-        span = _token_place(doc.text, tokens, index, covered)
+    while index < len(words):
+        span = _place_at(text, words, index, covered)
         if span is None or span.text in person_words:
             index += 1
             continue
         found.append(span)
-        while index < len(tokens) and tokens[index].idx < span.end:
+        while index < len(words) and words[index][0] < span.end:
             index += 1
     return found
 
 
-def _token_place(text: str, tokens: list, index: int, covered: list[bool]) -> NameSpan | None:
-    token = tokens[index]
-    if covered[token.idx] or not _capitalised(token.text):
+def _place_at(
+    text: str, words: list[tuple[int, int]], index: int, covered: list[bool]
+) -> NameSpan | None:
+    """The place name that starts with ``words[index]``, trying the longest run first."""
+    start, end = words[index]
+    if covered[start] or not _capitalised(text[start:end]):
         return None
-    abbreviation = _abbreviation(text, token.idx, token.idx + len(token.text))
+    abbreviation = _abbreviation(text, start, end)
     if abbreviation is not None:
         return abbreviation
     for length in range(_LONGEST_RUN, 0, -1):
-        run = tokens[index : index + length]
-        if len(run) < length or not all(_capitalised(t.text) for t in run):
+        run = words[index : index + length]
+        if len(run) < length or not _is_run(text, run):
             continue
-        start, end = run[0].idx, run[-1].idx + len(run[-1].text)
-        if any(covered[start:end]):
+        run_start, run_end = run[0][0], run[-1][1]
+        if any(covered[run_start:run_end]):
             continue
-        name = text[start:end]
+        name = text[run_start:run_end]
         if is_place_name(name) and is_well_known(name):
-            return NameSpan(name, start, end, "GAZETTEER", name)
+            return NameSpan(name, run_start, run_end, "GAZETTEER", name)
     return None
+
+
+def _is_run(text: str, run: list[tuple[int, int]]) -> bool:
+    """Whether the words are capitalised and separated by single spaces."""
+    if not all(_capitalised(text[start:end]) for start, end in run):
+        return False
+    return all(text[left[1] : right[0]] == " " for left, right in pairwise(run))
 
 
 def _capitalised(word: str) -> bool:
@@ -199,8 +213,7 @@ def place_spans(doc: Document) -> list[NameSpan]:
         span = _from_entity(doc.text, entity, person_words)
         if span is not None:
             spans.append(span)
-    if doc.nlp is not None:
-        spans.extend(_from_tokens(doc, covered, person_words))
+    spans.extend(_from_words(doc.text, covered, person_words))
     return _without_overlaps(spans)
 
 

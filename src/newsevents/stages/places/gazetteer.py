@@ -15,7 +15,7 @@ import gzip
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 HERE = Path(__file__).parent
@@ -41,6 +41,7 @@ class Place:
     geonameid: int | None
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(name: str) -> str:
     """The lookup key of a name: "St. Étienne" and "saint-etienne" both give "saint etienne"."""
     decomposed = unicodedata.normalize("NFKD", name.replace("’", "'").replace("'", ""))
