@@ -327,3 +327,20 @@ def test_store_article_ids_by_prefix(store):
     assert store.article_ids(prefix=doc.id[:5]) == [doc.id]
     assert store.article_ids(prefix="%") == []
     assert store.article_ids(limit=0) == []
+
+
+def test_store_another_writer_storing_the_same_article_first(store, monkeypatch):
+    doc = make_document()
+    real_insert = database._insert_article
+    other = Store(store.engine)
+
+    def race(conn, *args):
+        # The other writer commits the same article after our look-up, before our insert.
+        monkeypatch.setattr(database, "_insert_article", real_insert)
+        assert other.save(make_document()) is SaveResult.STORED
+        real_insert(conn, *args)
+
+    monkeypatch.setattr(database, "_insert_article", race)
+    assert store.save(doc) is SaveResult.UNCHANGED
+    assert store.count_articles() == 1
+    assert store.get(doc.id) == doc.to_contract()

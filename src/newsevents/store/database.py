@@ -22,7 +22,7 @@ from alembic.config import Config
 from alembic.util import CommandError
 from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, select
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from ..document import Document
 from ..errors import StoreError
@@ -106,23 +106,33 @@ class Store:
         """
         contract = doc.to_contract()
         digest = analysis_hash(contract)
+        stages = list(stages or doc.stages)
         try:
-            with self.engine.begin() as conn:
-                known = conn.execute(
-                    select(tables.articles.c.contract_hash).where(tables.articles.c.id == doc.id)
-                ).scalar_one_or_none()
-                if known == digest:
-                    return SaveResult.UNCHANGED
-                if known is not None:
-                    _delete_article(conn, doc.id)
-                _insert_article(conn, doc, contract, digest, list(stages or doc.stages))
-                _insert_children(conn, doc.id, contract)
+            try:
+                result = self._write(doc, contract, digest, stages)
+            except IntegrityError:
+                # Another writer stored the same article between our look-up and our insert;
+                # a second try sees its row and replaces or skips it.
+                result = self._write(doc, contract, digest, stages)
         except SQLAlchemyError as exc:
             reason = _reason(exc)
             raise StoreError(f"cannot store article {doc.id} ({doc.source}): {reason}") from exc
-        result = SaveResult.STORED if known is None else SaveResult.REPLACED
         log.debug("%s article %s from %s", result, doc.id, doc.source)
         return result
+
+    def _write(self, doc: Document, contract: dict, digest: str, stages: list[str]) -> SaveResult:
+        """One transaction: look the article up, then skip it or (re)write all its rows."""
+        with self.engine.begin() as conn:
+            known = conn.execute(
+                select(tables.articles.c.contract_hash).where(tables.articles.c.id == doc.id)
+            ).scalar_one_or_none()
+            if known == digest:
+                return SaveResult.UNCHANGED
+            if known is not None:
+                _delete_article(conn, doc.id)
+            _insert_article(conn, doc, contract, digest, stages)
+            _insert_children(conn, doc.id, contract)
+        return SaveResult.STORED if known is None else SaveResult.REPLACED
 
     def delete(self, article_id: str) -> bool:
         """Remove an article and everything stored with it; False when it was not there."""
