@@ -344,3 +344,15 @@ def test_store_another_writer_storing_the_same_article_first(store, monkeypatch)
     assert store.save(doc) is SaveResult.UNCHANGED
     assert store.count_articles() == 1
     assert store.get(doc.id) == doc.to_contract()
+
+
+def test_store_made_by_a_newer_version(tmp_path):
+    url = f"sqlite:///{tmp_path / 'future.db'}"
+    with Store.open(url) as store, store.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE alembic_version SET version_num = '9999'")
+    with pytest.raises(StoreError) as info:
+        Store.open(url)
+    assert str(info.value) == (
+        f"cannot open the store {url}: Can't locate revision identified by '9999' "
+        "(was it made by a newer newsevents?)"
+    )

@@ -22,7 +22,7 @@ from alembic.config import Config
 from alembic.util import CommandError
 from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, select
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, IntegrityError, SQLAlchemyError
 
 from ..document import Document
 from ..errors import StoreError
@@ -345,7 +345,7 @@ def _date(value: str | None) -> dt.date | None:
 def _display_url(url: str | URL) -> str:
     try:
         return make_url(url).render_as_string(hide_password=True)
-    except Exception:
+    except ArgumentError:  # not a URL at all: show it as given
         return repr(url)
 
 
