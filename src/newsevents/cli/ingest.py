@@ -131,7 +131,7 @@ def ingest(settings: Settings, paths: tuple[Path, ...], show_progress: bool) -> 
     Examples:
         newsevents ingest articles/
         newsevents ingest feed.jsonl page.html
-        newsevents --db postgresql://user@host/news ingest articles/
+        newsevents --db postgresql+psycopg://user@host/news ingest articles/
     """
     store = open_store(settings.db)
     with store:
