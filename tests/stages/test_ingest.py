@@ -143,6 +143,18 @@ def test_html_given_date_wins_over_metadata():
     assert doc.published == Published(dt.date(2021, 9, 15), "given")
 
 
+def test_html_date_may_come_from_json_ld_or_the_url_but_not_the_body():
+    body = "<p>The parliament of Estonia approved the budget on Tuesday, officials said.</p>"
+    json_ld = '{"@type": "NewsArticle", "datePublished": "2022-03-08T10:00:00Z"}'
+    page = f'<html><head><script type="application/ld+json">{json_ld}</script></head>'
+    doc = document_from_html(f"{page}<body><article>{body}</article></body></html>", "a")
+    assert doc.published == Published(dt.date(2022, 3, 8), "metadata")
+    doc = document_from_html(body, "b", url="https://example.org/2020/07/14/estonia-budget")
+    assert doc.published == Published(dt.date(2020, 7, 14), "metadata")
+    dated_body = f"<html><body><p>Posted 4 May 2021</p>{body}</body></html>"
+    assert document_from_html(dated_body, "c").published == Published()
+
+
 def test_html_fragment_is_read():
     doc = document_from_html("<p>Voters in Chile went to the polls on Sunday.</p>", "frag")
     assert doc.raw == "Voters in Chile went to the polls on Sunday."
