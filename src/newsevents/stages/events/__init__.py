@@ -28,7 +28,7 @@ from .coups import (
     is_fighting,
 )
 from .framing import recode
-from .linking import attribution_of, date_of, place_of
+from .linking import attribution_index, attribution_of, date_of, mention_index, place_of
 from .status import status_of
 from .triggers import DEMAND, Trigger, find_triggers
 
@@ -53,14 +53,22 @@ class Article:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.sentences = list(doc.nlp.sents)
+        self.bounds = [_sentence_bounds(s) for s in self.sentences]
         self.paragraph_starts = [0] + [m.end() for m in PARAGRAPH_BREAK.finditer(doc.text)]
         self.actors = ActorIndex(doc.actors)
         self.actor_starts = frozenset(m.start for m in doc.actors)
-        self.places = sorted(doc.places, key=lambda p: p.start)
-        self.dates = sorted(doc.dates, key=lambda d: d.start)
+        self.places = mention_index(doc.places)
+        self.dates = mention_index([d for d in doc.dates if d.start_date is not None])
+        self.attributions = attribution_index(doc.attributions)
+        self.contexts: dict[int, list[str]] = {}
         self.foreign_starts = frozenset(
             m.start for m in doc.actors if m.actor.country and m.actor.country != doc.focus_country
         )
+
+    def sentence_contexts(self, index: int, sentence: Any) -> list[str]:
+        if index not in self.contexts:
+            self.contexts[index] = contexts_in(sentence.text)
+        return list(self.contexts[index])
 
     def paragraph(self, offset: int) -> tuple[int, int]:
         i = bisect_right(self.paragraph_starts, offset) - 1
@@ -115,13 +123,13 @@ class EventsStage(Stage):
     def _draft(self, article: Article, trigger: Trigger, index: int) -> Draft:
         doc, token = article.doc, trigger.token
         sentence = article.sentences[index]
-        bounds = _sentence_bounds(sentence)
+        bounds = article.bounds[index]
         clause = _span_of([token.left_edge, token.right_edge]) if token.pos_ == "VERB" else bounds
         paragraph_start = article.paragraph(token.idx)[0]
         actor = argument(actor_token(token), article.actors, doc.text)
         recipient = argument(recipient_token(token, trigger.type), article.actors, doc.text)
-        attribution = attribution_of(doc.attributions, token.idx)
-        contexts = contexts_in(sentence.text)
+        attribution = attribution_of(article.attributions, token.idx)
+        contexts = article.sentence_contexts(index, sentence)
         # A demand ("X must return it") was made: its modal does not make it hypothetical.
         status = "occurred" if trigger.entry is DEMAND else status_of(token)
         event_type, mode, status = recode(trigger.type, trigger.mode, status, token)
@@ -146,12 +154,11 @@ class EventsStage(Stage):
 
     def _add_coups(self, article: Article, drafts: list[Draft]) -> None:
         """Coup objects on coup triggers; claims that a foreign power backed one become ACCUSE."""
-        doc = article.doc
         backing_at: set[int] = set()
         for draft in (d for d in drafts if d.trigger.coup):
             event, token = draft.event, draft.trigger.token
             sentence = article.sentences[draft.sentence_index]
-            attribution = attribution_of(doc.attributions, token.idx)
+            attribution = attribution_of(article.attributions, token.idx)
             backing = backing_sentences(
                 article.sentences,
                 draft.sentence_index,
@@ -159,7 +166,8 @@ class EventsStage(Stage):
                 article.foreign_starts,
             )
             claimed = {
-                s.start_char: attribution_of(doc.attributions, s.start_char + 1) for s in backing
+                s.start_char: attribution_of(article.attributions, s.start_char + 1)
+                for s in backing
             }
             event.coup = coup_object(token, event.status, attribution, backing, claimed)
             event.contexts = [
@@ -179,7 +187,7 @@ class EventsStage(Stage):
         sentence = article.sentences[draft.sentence_index]
         if event.type not in backing_accuse_types() or sentence.start_char not in backing_at:
             return
-        attribution = attribution_of(article.doc.attributions, token.idx)
+        attribution = attribution_of(article.attributions, token.idx)
         if attribution is None or not is_backing_word(token):
             return
         accuser = None

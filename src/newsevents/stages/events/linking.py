@@ -8,10 +8,17 @@ date.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
+from typing import Any, Generic, TypeVar
 
 from ...document import Attribution, DateMention, EventDate, EventPlace, PlaceMention, Published
 from ...knowledge import countries
+
+T = TypeVar("T")
+# How many earlier-starting attributions to look back over for one that still holds a point:
+# attribution contents rarely nest deeper, and the bound keeps long articles linear.
+ATTRIBUTION_LOOKBACK = 16
 
 PRECISION_BY_FEATURE = {
     "country": "country",
@@ -25,14 +32,30 @@ PRECISION_BY_FEATURE = {
 }
 
 
-def _nearest(mentions: list[Any], start: int, end: int, pivot: int) -> Any | None:
-    inside = [m for m in mentions if m.start >= start and m.end <= end]
+class SpanIndex(Generic[T]):
+    """Items with a character span, sorted by start, for range lookups by bisection."""
+
+    def __init__(self, items: Sequence[T], span: Callable[[T], tuple[int, int]]) -> None:
+        self.span = span
+        self.items = sorted(items, key=lambda item: span(item)[0])
+        self.starts = [span(item)[0] for item in self.items]
+
+    def starting_in(self, start: int, end: int) -> list[T]:
+        return self.items[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
+
+
+def mention_index(mentions: Sequence[T]) -> SpanIndex[T]:
+    return SpanIndex(mentions, lambda m: (m.start, m.end))
+
+
+def _nearest(mentions: SpanIndex, start: int, end: int, pivot: int) -> Any | None:
+    inside = [m for m in mentions.starting_in(start, end) if m.end <= end]
     return min(inside, key=lambda m: abs(m.start - pivot), default=None)
 
 
-def _previous(mentions: list[Any], start: int, pivot: int) -> Any | None:
-    before = [m for m in mentions if start <= m.start and m.end <= pivot]
-    return max(before, key=lambda m: m.start, default=None)
+def _previous(mentions: SpanIndex, start: int, pivot: int) -> Any | None:
+    before = [m for m in mentions.starting_in(start, pivot) if m.end <= pivot]
+    return before[-1] if before else None
 
 
 def _scopes(clause: tuple[int, int], sentence: tuple[int, int]) -> list[tuple[int, int]]:
@@ -40,7 +63,7 @@ def _scopes(clause: tuple[int, int], sentence: tuple[int, int]) -> list[tuple[in
 
 
 def place_of(
-    places: list[PlaceMention],
+    places: SpanIndex[PlaceMention],
     clause: tuple[int, int],
     sentence: tuple[int, int],
     paragraph_start: int,
@@ -74,18 +97,17 @@ def _focus_place(iso3: str | None) -> EventPlace | None:
 
 
 def date_of(
-    dates: list[DateMention],
+    dates: SpanIndex[DateMention],
     clause: tuple[int, int],
     sentence: tuple[int, int],
     paragraph_start: int,
     pivot: int,
     published: Published,
 ) -> EventDate | None:
-    usable = [d for d in dates if d.start_date is not None]
     for start, end in _scopes(clause, sentence):
-        if (mention := _nearest(usable, start, end, pivot)) is not None:
+        if (mention := _nearest(dates, start, end, pivot)) is not None:
             return _event_date(mention)
-    if (mention := _previous(usable, paragraph_start, sentence[0])) is not None:
+    if (mention := _previous(dates, paragraph_start, sentence[0])) is not None:
         return _event_date(mention)
     return _publication_date(published.date)
 
@@ -106,7 +128,17 @@ def _publication_date(day: dt.date | None) -> EventDate | None:
     return EventDate(start=day, end=day, precision="day", mention=None, basis="publication")
 
 
-def attribution_of(attributions: list[Attribution], pivot: int) -> Attribution | None:
+def attribution_index(attributions: Sequence[Attribution]) -> SpanIndex[Attribution]:
+    return SpanIndex(attributions, lambda a: (a.content.start, a.content.end))
+
+
+def attribution_of(
+    attributions: SpanIndex[Attribution] | Sequence[Attribution], pivot: int
+) -> Attribution | None:
     """The innermost attribution whose content holds the character at ``pivot``."""
-    holding = [a for a in attributions if a.content.start <= pivot < a.content.end]
+    if not isinstance(attributions, SpanIndex):
+        attributions = attribution_index(attributions)
+    end = bisect_left(attributions.starts, pivot + 1)
+    candidates = attributions.items[max(0, end - ATTRIBUTION_LOOKBACK) : end]
+    holding = [a for a in candidates if a.content.start <= pivot < a.content.end]
     return min(holding, key=lambda a: a.content.end - a.content.start, default=None)
