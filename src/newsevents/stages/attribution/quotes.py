@@ -7,6 +7,7 @@ paragraph that ends inside a quotation continues it when the next paragraph open
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 # Opening mark -> the marks that close it.
@@ -19,6 +20,8 @@ CLOSERS = {
     '"': '"',
 }
 CLOSING = frozenset("”»›’")
+# The characters the scanner looks at: quote marks and line breaks.
+MARKS = re.compile("[\n“”„«»‹›‘’\x22]")
 STRAIGHT = '"'
 
 
@@ -41,23 +44,23 @@ def find_quotes(text: str) -> list[Quote]:
     """The outermost quotations in ``text``, in order."""
     quotes: list[Quote] = []
     stack: list[tuple[str, int]] = []
-    i = 0
-    while i < len(text):
-        char = text[i]
-        if char == "\n" and stack:
-            resumed = _resumes_after(text, i, stack[0][0])
-            if resumed is None:
-                quotes.append(Quote(stack[0][1], _trim_right(text, i), closed=False))
-                stack.clear()
-            else:
-                i = resumed
+    resumed = -1  # the opening mark that continues a quotation into a new paragraph
+    for mark in MARKS.finditer(text):
+        i, char = mark.start(), mark.group()
+        if i <= resumed:
+            continue
+        if char == "\n":
+            if stack:
+                resumed = _resumes_after(text, i, stack[0][0])
+                if resumed < 0:
+                    quotes.append(Quote(stack[0][1], _trim_right(text, i), closed=False))
+                    stack.clear()
         elif _closes(text, i, stack):
             start = _pop_matching(stack, char)
             if not stack:
                 quotes.append(Quote(start, i + 1))
         elif _opens(text, i):
             stack.append((char, i))
-        i += 1
     if stack:
         quotes.append(Quote(stack[0][1], _trim_right(text, len(text)), closed=False))
     return quotes
@@ -103,14 +106,12 @@ def _looks_closing(text: str, i: int) -> bool:
     return not after or after.isspace() or not after.isalnum()
 
 
-def _resumes_after(text: str, newline: int, opener: str) -> int | None:
-    """Where the quotation open at ``newline`` resumes: the opening mark of the next paragraph."""
+def _resumes_after(text: str, newline: int, opener: str) -> int:
+    """Where a quotation open at ``newline`` resumes: the next paragraph's opening mark, or -1."""
     j = newline
     while j < len(text) and text[j].isspace():
         j += 1
-    if j < len(text) and text[j] == opener:
-        return j
-    return None
+    return j if j < len(text) and text[j] == opener else -1
 
 
 def _trim_right(text: str, end: int) -> int:

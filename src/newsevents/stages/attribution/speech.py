@@ -64,17 +64,18 @@ class Claim:
 
 def find_claims(doc: Doc) -> list[Claim]:
     """Every attributed claim in ``doc``, ordered by cue."""
+    text = doc.text  # spaCy builds this string anew on every access: read it once
     used: set[int] = set()  # token indices already serving as a cue
-    claims = list(_quotation_claims(doc, used))
-    claims.extend(_headline_claims(doc.text))
+    claims = list(_quotation_claims(doc, text, used))
+    claims.extend(_headline_claims(text))
     cue_starts = {claim.cue[0] for claim in claims}
     for sent in doc.sents:
         for token in sent:
             if token.i in used or token.idx in cue_starts:
                 continue
-            claim = _verb_claim(token) or _according_claim(token) or _noun_claim(token)
+            claim = _verb_claim(token, text) or _according_claim(token) or _noun_claim(token)
             if claim is not None:
-                claim = _within_paragraph(doc.text, claim)
+                claim = _within_paragraph(text, claim)
             if claim is not None and not _inside_claimed_quote(claim, claims):
                 used.add(token.i)
                 claims.append(claim)
@@ -84,13 +85,13 @@ def find_claims(doc: Doc) -> list[Claim]:
 # --- quotations ---------------------------------------------------------------------------------
 
 
-def _quotation_claims(doc: Doc, used: set[int]) -> Iterator[Claim]:
+def _quotation_claims(doc: Doc, text: str, used: set[int]) -> Iterator[Claim]:
     previous: Claim | None = None
-    quotes = [quote for quote in find_quotes(doc.text) if _is_speech(doc.text, quote)]
+    quotes = [quote for quote in find_quotes(text) if _is_speech(text, quote)]
     quoted = {t.i for quote in quotes for t in _tokens_within(doc, quote)}
     for quote in quotes:
         content = (quote.start, quote.end)
-        claim = _speaker_nearby(doc, quote, used, quoted)
+        claim = _speaker_nearby(doc, text, quote, used, quoted)
         if claim is None and previous is not None and _close_after(doc, previous, quote):
             claim = Claim(previous.cue, content, previous.source, True, list(previous.via))
         if claim is not None:
@@ -110,9 +111,11 @@ def _tokens_within(doc: Doc, quote: Quote) -> Iterable[Token]:
     return doc.char_span(quote.start, quote.end, alignment_mode="expand") or ()
 
 
-def _speaker_nearby(doc: Doc, quote: Quote, used: set[int], quoted: set[int]) -> Claim | None:
+def _speaker_nearby(
+    doc: Doc, text: str, quote: Quote, used: set[int], quoted: set[int]
+) -> Claim | None:
     """The claim of a quotation whose cue is nearby, outside every quotation and not yet used."""
-    tokens = [t for t in _tokens_around(doc, quote) if t.i not in used and t.i not in quoted]
+    tokens = [t for t in _tokens_around(doc, text, quote) if t.i not in used and t.i not in quoted]
     cues = [t for t in tokens if _is_cue_verb(t)]
     cues.sort(key=lambda t: _distance(t, quote))
     for cue in cues:
@@ -123,7 +126,7 @@ def _speaker_nearby(doc: Doc, quote: Quote, used: set[int], quoted: set[int]) ->
             continue
         used.add(cue.i)
         claim = Claim(_cue_bounds(cue), (quote.start, quote.end), source, True, _via_of(cue))
-        return _within_paragraph(doc.text, claim)
+        return _within_paragraph(text, claim)
     for token in tokens:
         claim = _statement_made_by(token)
         if claim is not None:
@@ -132,18 +135,25 @@ def _speaker_nearby(doc: Doc, quote: Quote, used: set[int], quoted: set[int]) ->
     return None
 
 
-def _tokens_around(doc: Doc, quote: Quote) -> Iterator[Token]:
+def _tokens_around(doc: Doc, text: str, quote: Quote) -> Iterator[Token]:
     """Tokens of the sentences the quotation touches, and of the sentences just beside it."""
     first = doc.char_span(quote.start, quote.start + 1, alignment_mode="expand")
     last = doc.char_span(quote.end - 1, quote.end, alignment_mode="expand")
     if first is None or last is None:
         return
     start, end = first[0].sent.start, last[-1].sent.end
-    if doc.text[: quote.start].rstrip().endswith(":") and start > 0:
+    if _char_before(text, quote.start) == ":" and start > 0:
         start = doc[start - 1].sent.start
-    if end < len(doc) and _same_paragraph(doc.text[quote.end : doc[end].idx]):
+    if end < len(doc) and _same_paragraph(text[quote.end : doc[end].idx]):
         end = doc[end].sent.end  # "“...” he said." parsed as two sentences
     yield from doc[start:end]
+
+
+def _char_before(text: str, index: int) -> str:
+    """The last character before ``index`` that is not a space."""
+    while index > 0 and text[index - 1].isspace():
+        index -= 1
+    return text[index - 1] if index else ""
 
 
 def _same_paragraph(between: str) -> bool:
@@ -222,7 +232,7 @@ def _is_cue_verb(token: Token) -> bool:
     return token.pos_ == "VERB" and token.lower_ in cue_verbs()
 
 
-def _verb_claim(verb: Token) -> Claim | None:
+def _verb_claim(verb: Token, text: str) -> Claim | None:
     if not _is_cue_verb(verb):
         return None
     content = _content_of(verb)
@@ -230,7 +240,7 @@ def _verb_claim(verb: Token) -> Claim | None:
         return None
     source = _source_of(verb)
     if source is not None:
-        source = _before(verb.doc.text, source, content)
+        source = _before(text, source, content)
     return Claim(_cue_bounds(verb), content, source, False, _via_of(verb))
 
 
