@@ -14,7 +14,9 @@ from newsevents.stages.actors.entities import clean_name
 from newsevents.stages.actors.lexicon import actor_name, role_of, singular
 
 GOLD = Path(__file__).parents[1] / "data" / "actors_gold.jsonl"
-# Floors pinned under the accuracy measured when the set was written (country 0.995, sector 1.0).
+# The set: 209 mentions written with the stage, then 104 written before the stage saw them
+# (country 0.923, sector 0.865 on those at first sight). Floors sit under the measured accuracy
+# over all 313 (country 0.981, sector 0.978).
 COUNTRY_FLOOR = 0.95
 SECTOR_FLOOR = 0.95
 
@@ -63,6 +65,22 @@ def test_a_surname_takes_the_full_names_actor():
     link_surnames(entities)
     assert entities[1].actor.name == "Mamady Doumbouya"
     assert entities[1].actor.country == "GIN"
+
+
+def test_a_bare_surname_is_the_story_countrys_office_holder():
+    doc = Document(source="test", raw="", entities=[entity("e1", "Tinubu", 0, "PERSON")])
+    doc.focus_country = "NGA"
+    ActorsStage()(doc)
+    assert doc.entities[0].actor.name == "Bola Tinubu"
+
+
+def test_an_unknown_organisation_is_read_from_its_words():
+    doc = Document(source="test", raw="", entities=[entity("e1", "Ministry of Justice", 0, "ORG")])
+    doc.focus_country = "KEN"
+    ActorsStage()(doc)
+    assert (doc.entities[0].actor.country, doc.entities[0].actor.sector) == ("KEN", "GOV")
+    senate = resolve(entity("e1", "Nigerian Senate", 0, "ORG")).entities[0].actor
+    assert (senate.country, senate.sector) == ("NGA", "LEG")
 
 
 def test_unknown_person_keeps_its_name_without_country():
@@ -130,6 +148,20 @@ def test_pronoun_points_back_to_the_person(parsed):
     he = mention(doc, "He")
     assert he.actor.name == "Paul Biya"
     assert he.entity == mention(doc, "Paul Biya").entity
+
+
+@pytest.mark.model
+def test_a_person_takes_the_country_and_sector_of_an_apposition(parsed):
+    doc = analyse(parsed, "Amara Kollie-Sesay, Liberia's defence minister, visited the base.", None)
+    person = doc.entities[0].actor
+    assert (person.country, person.sector) == ("LBR", "GOV")
+
+
+@pytest.mark.model
+def test_decisive_modifiers_and_joined_actors(parsed):
+    doc = analyse(parsed, "The Peruvian government and opposition lawmakers met in Lima.", "PER")
+    assert mention(doc, "The Peruvian government").actor.sector == "GOV"
+    assert mention(doc, "opposition lawmakers").actor.sector == "OPP"
 
 
 @pytest.mark.model

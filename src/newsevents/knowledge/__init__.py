@@ -284,6 +284,29 @@ def _leader_index() -> dict[str, tuple[Leader, ...]]:
     return {key: tuple(terms) for key, terms in index.items()}
 
 
+@cache
+def _surname_index() -> dict[str, tuple[Leader, ...]]:
+    index: dict[str, list[Leader]] = {}
+    for leader in leaders():
+        for name in leader.names:
+            if " " in name:
+                index.setdefault(fold(name.split()[-1]), []).append(leader)
+    return {key: tuple(terms) for key, terms in index.items()}
+
+
+def leader_by_surname(
+    surname: str, country: str | None = None, on: dt.date | None = None
+) -> Leader | None:
+    """The one office holder called ``surname`` ("Tinubu"), within ``country`` when given.
+
+    None when no one, or more than one person, fits: a bare surname is only trusted when unique.
+    """
+    terms = [t for t in _surname_index().get(fold(surname), ()) if country in (None, t.country)]
+    if len({t.name for t in terms}) != 1:
+        return None
+    return leader_by_name(terms[0].name, on)
+
+
 def leaders_by_name(name: str) -> tuple[Leader, ...]:
     """Every office term of the person called ``name``, oldest first."""
     return tuple(sorted(_leader_index().get(fold(name), ()), key=lambda t: t.start))

@@ -22,36 +22,42 @@ from .phrases import Context, PhraseMention, role_mentions
 from .pronouns import pronoun_mentions
 
 
+# Entities whose actor a title or an apposition may complete.
+DESCRIBED_KINDS = frozenset({"person", "organization"})
+
+
 class ActorsStage(Stage):
     name = "actors"
 
     def __call__(self, doc: Document) -> Document:
         spacy_doc: Doc | None = doc.nlp
-        resolved = resolve_all(doc.entities, spacy_doc, doc.published.date)
+        resolved = resolve_all(doc.entities, spacy_doc, doc.published.date, doc.focus_country)
         for entity in doc.entities:
             entity.actor = resolved[entity.id].actor
             entity.kind = resolved[entity.id].kind
         link_surnames(doc.entities)
-        doc.actors = entity_mentions(doc.entities)
+        phrases: list[PhraseMention] = []
         if spacy_doc is not None:
             at = token_entities(doc.entities, spacy_doc)
             ctx = Context(at, actors_of(doc), doc.focus_country)
             phrases = list(role_mentions(spacy_doc, ctx))
-            doc.actors += [as_mention(m) for m in phrases]
+            describe_people(doc.entities, phrases, ctx, spacy_doc)
+        doc.actors = entity_mentions(doc.entities) + [as_mention(m) for m in phrases]
+        if spacy_doc is not None:
             doc.actors += pronoun_mentions(spacy_doc, doc.actors, doc.entities)
         doc.actors = deduplicated(doc.actors)
         return doc
 
 
 def resolve_all(
-    entities: list[Entity], spacy_doc: Doc | None, on: dt.date | None
+    entities: list[Entity], spacy_doc: Doc | None, on: dt.date | None, focus: str | None
 ) -> dict[str, Resolved]:
     resolved = {}
     for entity in entities:
         span = None
         if spacy_doc is not None:
             span = spacy_doc.char_span(entity.start, entity.end, alignment_mode="expand")
-        resolved[entity.id] = resolve_entity(entity, span, on)
+        resolved[entity.id] = resolve_entity(entity, span, on, focus)
     return resolved
 
 
@@ -66,6 +72,39 @@ def link_surnames(entities: list[Entity]) -> None:
             by_surname.setdefault(words[-1].casefold(), entity.actor)
         elif len(words) == 1 and (full := by_surname.get(words[0].casefold())):
             entity.actor = full
+
+
+def describe_people(
+    entities: list[Entity], phrases: list[PhraseMention], ctx: Context, spacy_doc: Doc
+) -> None:
+    """A person (or a name the model took for a firm) the tables lack takes the country and
+    sector of the phrase that describes them: a title ("Colonel X") or an apposition
+    ("X, Mali's foreign minister")."""
+    titled = {p.entity: p.actor for p in phrases if p.entity}
+    for entity in entities:
+        actor = entity.actor
+        if entity.kind not in DESCRIBED_KINDS or actor is None or (actor.country and actor.sector):
+            continue
+        described = titled.get(entity.id) or apposition(entity, ctx, spacy_doc)
+        if described is not None:
+            entity.actor = Actor(
+                actor.name, actor.country or described.country, actor.sector or described.sector
+            )
+
+
+def apposition(entity: Entity, ctx: Context, spacy_doc: Doc) -> Actor | None:
+    span = spacy_doc.char_span(entity.start, entity.end, alignment_mode="expand")
+    if span is None:
+        return None
+    root = span.root
+    linked = [child for child in root.children if child.dep_ == "appos"]
+    if root.dep_ == "appos":
+        linked.append(root.head)
+    for token in linked:
+        mention = ctx.by_root.get(token.i)
+        if mention is not None and mention.entity != entity.id and mention.actor.sector:
+            return mention.actor
+    return None
 
 
 def entity_mentions(entities: list[Entity]) -> list[ActorMention]:

@@ -19,10 +19,11 @@ from ...knowledge import (
     country_by_name,
     country_by_seat,
     leader_by_name,
+    leader_by_surname,
     named_actor_by_name,
     organization_by_name,
 )
-from .lexicon import actor_name, locative_prepositions
+from .lexicon import actor_name, locative_prepositions, role_of
 
 # Dependency relations in which a country or a seat acts: the subject, the agent of a passive
 # ("accused by Mali") and the possessor ("Bamako's relations").
@@ -83,13 +84,42 @@ def resolve_known(name: str, span: Span | None, on: dt.date | None) -> Resolved 
     return None
 
 
-def resolve_entity(entity: Entity, span: Span | None, on: dt.date | None) -> Resolved:
+def resolve_entity(
+    entity: Entity, span: Span | None, on: dt.date | None, focus: str | None = None
+) -> Resolved:
     """The actor a named entity names, and its refined kind; ``actor`` None when it names none."""
-    known = resolve_known(clean_name(entity.text), span, on)
+    name = clean_name(entity.text)
+    known = resolve_known(name, span, on)
     if known is not None:
         return known
     if entity.label == "PERSON":
-        return Resolved(Actor(clean_name(entity.text)), "person")
+        return resolve_person(name, on, focus)
     if entity.label == "ORG":
-        return Resolved(Actor(clean_name(entity.text)), "organization")
+        return Resolved(organization_actor(name, span, focus), "organization")
     return Resolved(None, entity.kind)
+
+
+def resolve_person(name: str, on: dt.date | None, focus: str | None) -> Resolved:
+    """A surname alone ("Tinubu") is the office holder of the story's country, or the only one."""
+    if " " not in name:
+        leader = leader_by_surname(name, focus, on) or leader_by_surname(name, None, on)
+        if leader is not None:
+            return Resolved(Actor(leader.name, leader.country, leader.sector), "person")
+    return Resolved(Actor(name), "person")
+
+
+def organization_actor(name: str, span: Span | None, focus: str | None) -> Actor:
+    """An organisation the tables lack, read from its words: "Nigerian Senate" (NGA LEG),
+    "Ministry of Defence" (the story's country, GOV)."""
+    words = name.replace("-", " ").split()
+    country = next(filter(None, (word_country(w) for w in words)), None)
+    roles = [role for role in (role_of(w) for w in words) if role and role.sector]
+    role = roles[0] if roles else None
+    if country is None and role is not None and role.state:
+        country = focus
+    sector = role.sector if role else None
+    return Actor(name, country.iso3 if isinstance(country, Country) else country, sector)
+
+
+def word_country(word: str) -> Country | None:
+    return country_by_demonym(word) or country_by_name(word)

@@ -41,6 +41,7 @@ class Role:
     sector: str
     weak: bool = False  # a modifier with a sector overrides it ("police officers")
     state: bool = False  # a state body: unmarked, it belongs to the story's country
+    decisive: bool = False  # as a modifier it decides over any head ("opposition lawmakers")
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -57,7 +58,7 @@ def _words(name: str) -> frozenset[str]:
 @cache
 def role_words() -> dict[str, Role]:
     return {
-        r["word"]: Role(r["sector"], r["weak"] == "1", r["state"] == "1")
+        r["word"]: Role(r["sector"], r["weak"] == "1", r["state"] == "1", r["decisive"] == "1")
         for r in _rows("role_words.tsv")
     }
 

@@ -75,12 +75,14 @@ def phrase_role(words: list[Token], titles: bool = False) -> Role | None:
     head = role_of(words[-1].text)
     if head is None and not titles:
         return None
+    modifiers = [m for m in (role_of(w.text) for w in reversed(words[:-1])) if m and m.sector]
+    decisive = [m for m in modifiers if m.decisive]
+    if decisive:
+        return Role(decisive[0].sector, False, decisive[0].state)
     if head is not None and head.sector and not head.weak:
         return head
-    for word in reversed(words[:-1]):
-        modifier = role_of(word.text)
-        if modifier is not None and modifier.sector:
-            return Role(modifier.sector, False, modifier.state)
+    if modifiers:
+        return Role(modifiers[0].sector, False, modifiers[0].state)
     return head
 
 
@@ -202,19 +204,31 @@ def collective_span(chunk: Span, spacy_doc: Doc, ctx: Context) -> PhraseMention 
     return None
 
 
-def tight(chunk: Span) -> Span:
+def pieces(chunk: Span) -> list[Span]:
     """The chunk from after the last punctuation before its head: a glued quote or a dash
-    ("stability” Mali") must not pull the previous clause into the phrase."""
+    ("stability” Mali") must not pull the previous clause into the phrase. A chunk the
+    parser built over two actors ("the government and rebels") is split in two."""
+    found = []
     start = chunk.start
     for token in chunk:
-        if token.i < chunk.root.i and (token.is_punct or token.is_quote) and token.text != "-":
+        if token.i >= chunk.root.i:
+            break
+        if (token.is_punct or token.is_quote) and token.text != "-":
             start = token.i + 1
-    return chunk.doc[start : chunk.end]
+        elif token.dep_ == "cc" and token.i > start and names_actor(chunk.doc[token.i - 1]):
+            found.append(chunk.doc[start : token.i])
+            start = token.i + 1
+    return [*found, chunk.doc[start : chunk.end]]
+
+
+def names_actor(token: Token) -> bool:
+    role = role_of(token.text)
+    return token.pos_ in ("NOUN", "PROPN") and role is not None and bool(role.sector)
 
 
 def role_mentions(spacy_doc: Doc, ctx: Context) -> Iterator[PhraseMention]:
     """Every noun chunk that names an actor, and collective phrases built on them."""
-    chunks = [tight(chunk) for chunk in spacy_doc.noun_chunks]
+    chunks = [piece for chunk in spacy_doc.noun_chunks for piece in pieces(chunk)]
     for chunk in chunks:
         found = chunk_actor(chunk, ctx)
         if found is not None:
