@@ -191,6 +191,7 @@ def test_title_repeated_in_the_body_is_not_an_injected_headline():
         ("The envoy said“We are ready to talk.”", "said “We", "said“We"),
         ('"We will not resign,"he told reporters in Lima.', 'resign," he', 'resign,"he'),
         ('The senator said"it is over" on Monday.', 'said "it', 'said"it'),
+        ("He called it ‘a serious threat,’The paper said.", "threat,’ The", "threat,’The"),
     ],
 )
 def test_glued_quotes_get_their_space_back(raw, expected, original):
@@ -206,6 +207,7 @@ def test_glued_quotes_get_their_space_back(raw, expected, original):
     "raw",
     [
         "Côte d’Ivoire’s president met the press in Abidjan.",
+        "The O’Neill report, the ’90s and rock ’n’ roll were all discussed in Dublin.",
         "He said “no” and left.",
         'The ruling was "final" and "binding", the court said.',
         'A 5"x7" print and a stray quote" in Quito.',  # odd straight quotes: left alone

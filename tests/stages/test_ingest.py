@@ -85,6 +85,11 @@ def test_page_debris_above_the_title_is_passed_over_and_kept_for_cleaning():
     assert doc.raw == "Skip to content\nHome > World > Africa\n\n\nRain fell."
 
 
+def test_a_markdown_heading_is_a_title():
+    doc = document_from_text("# Floods hit northern Kenya\n\nHeavy rain fell on Monday.", "t.md")
+    assert doc.title == "Floods hit northern Kenya"
+
+
 def test_a_short_title_may_sit_right_above_the_body():
     doc = document_from_text("Floods hit northern Kenya\nHeavy rain fell on Monday.", "t")
     assert doc.title == "Floods hit northern Kenya"

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 
 STRAIGHT = '"'
 # A closing quote with a word glued after it; an opening quote glued after a word or punctuation.
-_GLUED_CLOSING = re.compile(r"(?<=\S)[”»](?=[^\W_])")
+# A single closing quote is told from an apostrophe by the punctuation before it (",’The").
+_GLUED_CLOSING = re.compile(r"(?<=\S)[”»](?=[^\W_])|(?<=[,.!?])’(?=[A-Z])")
 _GLUED_OPENING = re.compile(r"(?<=[^\W_]|[.,;:!?)\]”»])[“«„](?=\S)")
-_ANY_QUOTE = re.compile(r"[\"“”«»„]")
+_ANY_QUOTE = re.compile(r"[\"“”«»„’]")
 
 
 @dataclass(frozen=True)

@@ -201,7 +201,8 @@ def _first_content_line(text: str) -> tuple[str, str, str]:
     debris_lines = 0
     while debris_lines <= MAX_DEBRIS_LINES_ABOVE_TITLE:
         end = text.find("\n", start)
-        line = (text[start:] if end < 0 else text[start:end]).strip()
+        # A Markdown heading ("# Title") is a title without its marks.
+        line = (text[start:] if end < 0 else text[start:end]).strip().lstrip("#").strip()
         if line:
             if debris_reason(line) is None:
                 return text[:start], line, "" if end < 0 else text[end + 1 :]
