@@ -21,7 +21,6 @@ from .lexicon import role_words
 from .phrases import Context, PhraseMention, role_mentions
 from .pronouns import pronoun_mentions
 
-
 # Entities whose actor a title or an apposition may complete.
 DESCRIBED_KINDS = frozenset({"person", "organization"})
 
