@@ -19,7 +19,7 @@ RECIPIENT_PREPS = ("against", "on", "with", "to", "at", "into", "from", "of")
 WITHDRAW_PREPS = ("from", "of", "out")
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 # Parts of a noun phrase that do not belong to the argument's text.
-CLAUSE_DEPS = {"relcl", "acl", "advcl", "punct", "cc", "conj", "prep"}
+CLAUSE_DEPS = {"relcl", "acl", "advcl", "punct", "cc", "conj", "prep", "appos"}
 MAX_ARGUMENT_TOKENS = 12
 
 
