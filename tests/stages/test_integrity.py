@@ -249,16 +249,19 @@ def test_a_list_of_another_size_is_a_mismatch(make, text):
         "Five countries, including Ghana and Togo, sent observers.",
         "Three soldiers and two civilians died in Mopti and Gao.",
         "Two weeks later, Kenya and Uganda reopened the border.",
+        "Three moderates who led big states: Ohio and Texas.",
+        "Four battalions were sent to Estonia, Latvia, Lithuania and Poland.",
+        "Three units went to Estonia, Latvia and Poland.",
+        "Two debates aired on NBC, CBS and ABC.",
     ],
 )
 def test_no_enumeration_no_mismatch(make, text):
     assert make(text).flags == []
 
 
-def test_a_body_given_the_wrong_size(make):
-    (found,) = make("The four-member G5 Sahel force met in Nouakchott.").flags
-    assert found.kind == "count_mismatch"
-    assert "5" in found.message
+def test_a_stated_size_alone_is_not_checked_against_the_knowledge_base(make):
+    # Memberships change over time and the knowledge base has no dates.
+    assert make("The four-member G5 Sahel force met in Nouakchott.").flags == []
 
 
 NAMES = st.sampled_from(["Chad", "Burkina Faso", "Trinidad and Tobago", "Ana Ruiz", "St. Lucia"])

@@ -3,7 +3,8 @@
 The story's geography is its focus country, the countries bordering it, and every country the
 article discusses by name, demonym or actor. A city or region of another, distant country is an
 outlier when something local happens there in the article (an arrest, checkpoints, a curfew): the
-classic symptom of a place name swapped by a rewording tool or a copy error.
+classic symptom of a place name swapped by a rewording tool or a copy error. Only a place that
+stands after a preposition of place counts, so that a misread name ("Bush", "Unity") does not.
 """
 
 from __future__ import annotations
@@ -28,6 +29,10 @@ _UPPER = "A-ZÀ-ÖØ-Þ"
 _NAME_GOES_ON = re.compile(rf" [{_UPPER}]")
 # "Paris, Texas": a name followed by the larger place it lies in.
 _QUALIFIED_NAME = re.compile(rf"([{_UPPER}][\w'’-]+(?: [{_UPPER}][\w'’-]+)*), ([{_UPPER}][\w.]*)")
+# A preposition of place, then at most two lower-case words ("in central", "in parts of").
+_LOCATIVE = re.compile(
+    r"\b(?:in|at|near|across|around|outside|inside|into|throughout|of)\s+(?:[a-z]+\s+){0,2}$"
+)
 SUBNATIONAL = frozenset({"city", "locality", "admin1", "admin2", "landmark"})
 # Farther than this from the focus country's capital and centre, a place is outside the story.
 FAR_KM = 2000.0
@@ -59,7 +64,7 @@ def check_location_outliers(doc: Document) -> list[Flag]:
         if place.country in home or not _far(place, focus) or _named_elsewhere(doc.text, place):
             continue
         start, end = bounds[sentence_index(bounds, place.start)] if bounds else (0, len(doc.text))
-        cue = _local_action(doc, place, start, end, focus.iso3)
+        cue = _local_action(doc, place, start, end)
         if cue:
             flags.append(_outlier_flag(doc, place, focus, cue))
     return flags
@@ -165,16 +170,13 @@ def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
-def _local_action(doc: Document, place: Place, start: int, end: int, focus: str) -> str | None:
-    """What local thing happens at ``place``: a cue in its sentence, or an event placed there."""
+def _local_action(doc: Document, place: Place, start: int, end: int) -> str | None:
+    """What local thing happens at ``place``: the place stands after a locative preposition
+    ("in central X", "on the outskirts of X") in a sentence that names a local action."""
+    if not _LOCATIVE.search(doc.text, max(start, place.start - 40), place.start):
+        return None
     if match := words_pattern("local_actions").search(doc.text, start, end):
         return f"“{match.group()}”"
-    for event in doc.events:
-        if place.id is None or event.place is None or event.place.mention != place.id:
-            continue
-        sides = [arg.country for arg in (event.actor, event.recipient) if arg is not None]
-        if focus in sides:
-            return f"a {event.type} event"
     return None
 
 

@@ -1,7 +1,8 @@
 """date_conflict: an event dated after the article that reports it as having happened.
 
-Only explicit dates count ("3 December 2010", "May 2024"): a bare "18" or a weekday resolved
-against the publication date says more about date resolution than about the article.
+Only explicit day dates count ("3 December 2010"): a bare "18" or a weekday resolved against
+the publication date says more about date resolution than about the article, and a year or a
+month ("the 2016 election") is as often ahead of the story as behind it.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ PAST_STATUSES = frozenset({"occurred", "attempted"})
 # Publication dates good enough to judge by (an inferred one comes from the text itself).
 TRUSTED_PUBLICATION = frozenset({"given", "metadata"})
 
-_YEAR = re.compile(r"\b\d{4}\b")
 _WORD = re.compile(r"[A-Za-z]+")
 
 
@@ -42,8 +42,8 @@ def check_dates(doc: Document) -> list[Flag]:
 
 
 def _explicit(mention: DateMention) -> bool:
-    """A four-digit year or a month's name: a date the writer stated, not one worked out."""
+    """A day with its month named: a date the writer stated, not one worked out."""
     months = lexicon()["months"]
-    return bool(_YEAR.search(mention.text)) or any(
+    return mention.precision == "day" and any(
         word.casefold() in months for word in _WORD.findall(mention.text)
     )
