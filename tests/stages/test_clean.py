@@ -233,6 +233,11 @@ def test_offsets_trace_back_to_raw():
     assert to_raw_offset(doc, len(doc.text)) == len(raw)
 
 
+def test_offsets_of_a_document_not_cleaned_here_stay():
+    doc = Document(source="store", raw="Rain in Hanoi.", text="Rain in Hanoi.")
+    assert to_raw_offset(doc, 5) == 5
+
+
 # errors and registration
 
 

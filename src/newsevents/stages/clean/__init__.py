@@ -116,11 +116,17 @@ def clean_text(raw: str, *, one_per_line: bool = False, title: str | None = None
 
 
 def to_raw_offset(doc: Document, index: int) -> int:
-    """The offset in ``doc.raw`` of offset ``index`` of ``doc.text`` (end offsets too)."""
+    """The offset in ``doc.raw`` of offset ``index`` of ``doc.text`` (end offsets too).
+
+    A document that was not cleaned here (rebuilt from the store) has no runs: its text is its
+    raw text, so the offset stays.
+    """
     runs = doc.raw_offsets
+    if not runs:
+        return index
     at = bisect_right(runs, index, key=lambda run: run[0]) - 1
     if at < 0:
-        return runs[0][1] if runs else 0
+        return runs[0][1]
     text_start, raw_start, raw_length = runs[at]
     return raw_start + min(index - text_start, raw_length)
 

@@ -321,7 +321,7 @@ def _files_under(folder: Path) -> list[Path]:
     files = []
     for path in folder.rglob("*"):
         hidden = any(part.startswith(".") for part in path.relative_to(folder).parts)
-        if not hidden and not path.is_dir():
+        if not hidden and path.is_file():
             files.append(path)
     return sorted(files)
 
@@ -338,11 +338,16 @@ def _read_file(path: Path, settings: Settings) -> Iterator[Document | InputError
             cause = E_TOO_BIG.format(size=size, limit=settings.max_input_bytes)
             yield InputError(source, cause)
             return
-        data = path.read_bytes()
+        with path.open("rb") as stream:
+            # Bounded: a pipe or device ("/dev/stdin") has no size to check beforehand.
+            data = stream.read(settings.max_input_bytes + 1)
     except OSError as exc:
         yield InputError(source, E_UNREADABLE.format(reason=exc.strerror or exc))
         return
     kind = "text" if suffix in TEXT_SUFFIXES else "html" if suffix in HTML_SUFFIXES else None
+    if len(data) > settings.max_input_bytes:
+        yield InputError(source, E_STREAM_TOO_BIG.format(limit=settings.max_input_bytes))
+        return
     try:
         yield read_bytes(data, source, settings, kind=kind)
     except InputError as exc:
