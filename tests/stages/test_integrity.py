@@ -315,6 +315,18 @@ def test_a_quotation_running_over_paragraphs_is_fine(make):
     assert make(text).flags == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He called it “abhorrent“ and left.",
+        "The guard, 6'3\" tall, said nothing.",
+        "She said ”no” twice.",
+    ],
+)
+def test_sloppy_typing_is_no_garbled_quote(make, text):
+    assert make(text).flags == []
+
+
 def test_well_formed_quotes_are_fine(make):
     text = "“We will rebuild,” she said, calling the floods “a national tragedy”."
     assert make(text).flags == []

@@ -12,7 +12,7 @@ import re
 from ...document import Document, Flag, Span
 from .common import paragraphs
 
-_END_PUNCTUATION = tuple('.!?:;,”"’)…')
+_END_PUNCTUATION = (*".!?:;,”’)…", '"', "'")
 _MIN_WORDS, _MAX_WORDS = 5, 20
 
 
@@ -38,7 +38,7 @@ def _looks_like_headline(line: str) -> bool:
         _MIN_WORDS <= len(words) <= _MAX_WORDS
         and line[0].isupper()
         and not line.endswith(_END_PUNCTUATION)
-        and not re.search(r"[“\"]", line)
+        and not re.search(r"[“\"]|''", line)
     )
 
 

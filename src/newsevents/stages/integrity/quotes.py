@@ -13,9 +13,12 @@ import re
 from ...document import Document, Flag
 from .common import flag, paragraphs, quoted
 
-# A closing curly quote followed directly by a letter, or an opening one preceded by one; a
-# straight quote between a letter or punctuation and a capital.
-_GLUED = re.compile(r"”(?=\w)|(?<=[\w.,;:!?])“|(?<=[\w.,;!?])\"(?=[A-Z])")
+# A quote mark with no space on either side, between a word (or its punctuation) and the next
+# word: "2022,”The", "word“word", "said."We". A mark curled the wrong way ("Wins“ and") has a
+# space on one side and is only sloppy typing.
+_GLUED = re.compile(r"(?<=[\w.,;:!?])[”“](?=\w)|(?<=[\w.,;!?])\"(?=[A-Z])")
+# A straight double quote after a digit is an inch mark (6'3"), not a quotation mark.
+_INCH = re.compile(r"(?<=\d)\"")
 # A short quoted phrase that starts a sentence (or paragraph) in lower case and is followed by the
 # end of the paragraph or straight by another capitalised sentence.
 _ORPHAN = re.compile(
@@ -67,7 +70,8 @@ def _unbalanced(doc: Document, orphans: list[tuple[int, int]]) -> list[Flag]:
         if any(start <= o_start < end for o_start, _ in orphans):
             continue  # already reported, more precisely
         text = doc.text[start:end]
-        opening, closing, straight = text.count("“"), text.count("”"), text.count('"')
+        opening, closing = text.count("“"), text.count("”")
+        straight = text.count('"') - len(_INCH.findall(text))
         # Mixed marks (“...") are sloppy but close; only an odd number of marks leaves one open.
         if (opening + closing + straight) % 2 == 0:
             continue
