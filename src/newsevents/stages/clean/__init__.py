@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from dataclasses import dataclass
 
 from ...document import Document, Removed, Repair
 from ...errors import E_EMPTY_AFTER_CLEAN, E_TOO_LONG, InputError
@@ -23,7 +24,7 @@ from .debris import classify
 from .layout import Line, Segment, line_text, paragraphs, visible
 from .quotes import Glue, glued_tokens
 
-__all__ = ["CleanStage", "clean_text", "make_clean", "to_raw_offset"]
+__all__ = ["CleanStage", "Cleaned", "clean_text", "make_clean", "to_raw_offset"]
 
 PARAGRAPH_BREAK = "\n\n"
 
@@ -100,8 +101,16 @@ class _TextBuilder:
         return True
 
 
-def clean_text(raw: str, *, one_per_line: bool = False, title: str | None = None):
-    """(text, removed, repairs, raw_offsets) for ``raw``: the work of the stage, without a doc."""
+@dataclass(frozen=True)
+class Cleaned:
+    text: str
+    removed: list[Removed]
+    repairs: list[Repair]
+    raw_offsets: list[tuple[int, int, int]]
+
+
+def clean_text(raw: str, *, one_per_line: bool = False, title: str | None = None) -> Cleaned:
+    """The work of the stage on ``raw``, without a document."""
     shown = visible(raw)
     found = paragraphs(shown, one_per_line)
     texts = [line_text(line) for line in found]
@@ -112,7 +121,7 @@ def clean_text(raw: str, *, one_per_line: bool = False, title: str | None = None
             builder.paragraph(line)
         else:
             removed.append(Removed(text, reason))
-    return builder.text(), removed, builder.repairs, builder.runs
+    return Cleaned(builder.text(), removed, builder.repairs, builder.runs)
 
 
 def to_raw_offset(doc: Document, index: int) -> int:
@@ -138,14 +147,14 @@ class CleanStage(Stage):
         self.max_chars = max_chars
 
     def __call__(self, doc: Document) -> Document:
-        text, removed, repairs, runs = clean_text(
-            doc.raw, one_per_line=doc.is_html, title=doc.title
-        )
-        if not text:
+        cleaned = clean_text(doc.raw, one_per_line=doc.is_html, title=doc.title)
+        size = len(cleaned.text)
+        if not size:
             raise InputError(doc.source, E_EMPTY_AFTER_CLEAN)
-        if len(text) > self.max_chars:
-            raise InputError(doc.source, E_TOO_LONG.format(size=len(text), limit=self.max_chars))
-        doc.text, doc.removed, doc.repairs, doc.raw_offsets = text, removed, repairs, runs
+        if size > self.max_chars:
+            raise InputError(doc.source, E_TOO_LONG.format(size=size, limit=self.max_chars))
+        doc.text, doc.removed = cleaned.text, cleaned.removed
+        doc.repairs, doc.raw_offsets = cleaned.repairs, cleaned.raw_offsets
         return doc
 
 
