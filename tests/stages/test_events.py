@@ -419,6 +419,7 @@ def test_foreign_backing_needs_a_foreign_backer_in_the_phrase(events):
     ("text", "expected"),
     [
         ("Kurdish forces captured six militants near Raqqa.", ("ASSAULT", "abduct")),
+        ("Government troops captured the rebel-held town of Kidal.", ("ASSAULT", None)),
         (
             "A court in Ankara issued an arrest warrant for the exiled cleric.",
             ("THREATEN", "arrest"),

@@ -214,6 +214,9 @@ def _is_aim(token: Any) -> bool:
     "(arrested) for spying", "(will withdraw) unless talks resume"."""
     if token.dep_ == "advcl":
         return _has_child(token, "aux", ("to",)) or _has_child(token, "mark", CONDITION_MARKS)
+    if token.dep_ == "acl":
+        # "talks to reduce arms", "an effort to fight": the aim of a noun.
+        return _has_child(token, "aux", ("to",))
     return token.dep_ == "pcomp" and token.head.lower_ in ("for", "over")
 
 
