@@ -47,6 +47,12 @@ def cue_nouns() -> frozenset[str]:
 
 
 @cache
+def cue_triggers() -> frozenset[str]:
+    """Every word that can start a cue: the forms of cue verbs and nouns, and "according"."""
+    return frozenset(cue_verbs()) | cue_nouns() | {"according"}
+
+
+@cache
 def headline_labels() -> frozenset[str]:
     """First words of "Label: text" lines that name no speaker ("Update", "Watch")."""
     return frozenset(line.strip() for line in _data_lines("headline_labels.txt"))

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import cue_nouns, cue_verbs, headline_labels
+from .lexicon import cue_nouns, cue_triggers, cue_verbs, headline_labels
 from .quotes import Quote, find_quotes
 
 Bounds = tuple[int, int]  # character offsets, end exclusive
@@ -69,16 +69,16 @@ def find_claims(doc: Doc) -> list[Claim]:
     claims = list(_quotation_claims(doc, text, used))
     claims.extend(_headline_claims(text))
     cue_starts = {claim.cue[0] for claim in claims}
-    for sent in doc.sents:
-        for token in sent:
-            if token.i in used or token.idx in cue_starts:
-                continue
-            claim = _verb_claim(token, text) or _according_claim(token) or _noun_claim(token)
-            if claim is not None:
-                claim = _within_paragraph(text, claim)
-            if claim is not None and not _inside_claimed_quote(claim, claims):
-                used.add(token.i)
-                claims.append(claim)
+    triggers = cue_triggers()
+    for token in doc:
+        if token.lower_ not in triggers or token.i in used or token.idx in cue_starts:
+            continue
+        claim = _verb_claim(token, text) or _according_claim(token) or _noun_claim(token)
+        if claim is not None:
+            claim = _within_paragraph(text, claim)
+        if claim is not None and not _inside_claimed_quote(claim, claims):
+            used.add(token.i)
+            claims.append(claim)
     return sorted(claims, key=lambda claim: claim.cue)
 
 
