@@ -88,6 +88,8 @@ def test_html_text_has_one_paragraph_per_line():
         ("Photo: Protesters outside the parliament in Lima.", "boilerplate"),
         ("Image caption, Police at the scene in Karachi", "boilerplate"),
         ("(Reporting by Jane Roe; Editing by John Doe)", "boilerplate"),
+        ("Reporting by Ana Silva in Maputo; editing by Tom Hale", "boilerplate"),
+        ("Translated by Karim Haddad.", "boilerplate"),
         ("Tags: Peru, elections", "boilerplate"),
     ],
 )
@@ -106,6 +108,7 @@ def test_debris_lines_are_recognised(line, reason):
         "The advertisement was banned by the regulator in Jakarta.",
         "Photo agencies were barred from the courtroom in Ankara.",
         "Copyright disputes between the two broadcasters went to court in 2019.",
+        "Reporting by the state broadcaster suggested the junta had lost control of Kidal.",
     ],
 )
 def test_sentences_that_start_like_debris_are_kept(line):
