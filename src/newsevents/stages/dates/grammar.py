@@ -34,6 +34,7 @@ class Rule:
     name: str
     pattern: re.Pattern[str]
     context: str | None  # lexicon list of words a bare use ("March", "fall") must follow
+    heads: tuple[str, ...]  # head classes, one of whose words every match contains
 
 
 @dataclass(frozen=True)
@@ -111,12 +112,19 @@ def _expand(template: str) -> str:
     return PLACEHOLDER.sub(replace, template)
 
 
+# Every match holds one of its rule's head words (a month name, a digit, "week", ...) and
+# reaches at most this many characters beyond it: a rule runs only in windows this wide around
+# its head words, which keeps finding cheap on long articles.
+WINDOW = 48
+WORD = re.compile(r"\w+")
+
+
 class Grammar:
     """The compiled patterns, in the order they are tried."""
 
-    def __init__(self, rules: list[Rule]) -> None:
+    def __init__(self, rules: list[Rule], heads: dict[str, tuple[str, ...]]) -> None:
         self.rules = rules
-        self._by_name = {rule.name: rule for rule in rules}
+        self.heads = heads  # lower-case word -> its head classes; "digits" is any number
 
     def match(self, text: str) -> Match | None:
         """The first rule that matches ``text`` as a whole, with its groups."""
@@ -128,9 +136,37 @@ class Grammar:
 
     def find(self, text: str) -> Iterator[tuple[int, int]]:
         """Spans of ``text`` that some rule matches (overlapping spans included)."""
+        positions = self._head_positions(text)
         for rule in self.rules:
-            for m in rule.pattern.finditer(text):
-                yield m.start(), m.end()
+            spots = sorted(p for head in rule.heads for p in positions.get(head, ()))
+            for low, high in _windows(spots, len(text)):
+                for m in rule.pattern.finditer(text, low, high):
+                    yield m.start(), m.end()
+
+    def _head_positions(self, text: str) -> dict[str, list[tuple[int, int]]]:
+        positions: dict[str, list[tuple[int, int]]] = {}
+        for m in WORD.finditer(text):
+            word = m.group().lower()
+            if word[0].isdigit():
+                positions.setdefault("digits", []).append(m.span())
+                continue
+            heads = self.heads.get(word) or self.heads.get(word[:-1], ())  # "years" -> "year"
+            for head in heads:
+                positions.setdefault(head, []).append(m.span())
+        return positions
+
+
+def _windows(spots: list[tuple[int, int]], length: int) -> Iterator[tuple[int, int]]:
+    """Merged ranges ``WINDOW`` characters around each (start, end) spot."""
+    low = high = -1
+    for start, end in spots:
+        if start - WINDOW > high:
+            if high > low:
+                yield low, high
+            low = max(0, start - WINDOW)
+        high = min(length, max(high, end + WINDOW))
+    if high > low:
+        yield low, high
 
 
 @cache
@@ -142,10 +178,31 @@ def grammar() -> Grammar:
             spec["name"],
             re.compile(BEFORE + _expand(spec["pattern"]) + AFTER, re.IGNORECASE),
             spec.get("context"),
+            tuple(spec["heads"]),
         )
         for spec in specs
     ]
-    return Grammar(rules)
+    return Grammar(rules, _head_words())
+
+
+def _head_words() -> dict[str, tuple[str, ...]]:
+    """Each head word (lower case) and its classes; a phrase counts by its last word."""
+    lex = lexicon()
+    classes = {
+        "months": [*lex["months"], *lex["month_abbreviations"]],
+        "weekdays": [*lex["weekdays"], *lex["weekday_abbreviations"]],
+        "seasons": list(lex["seasons"]),
+        "units": lex["units"],
+        "parts_of_day": lex["parts_of_day"],
+        "relative_days": list(lex["relative_days"]),
+        "present": lex["present"],
+    }
+    heads: dict[str, tuple[str, ...]] = {}
+    for name, phrases in classes.items():
+        for phrase in phrases:
+            word = phrase.split()[-1].lower()
+            heads[word] = (*heads.get(word, ()), name)
+    return heads
 
 
 # The second year of a range written "1957-58": TimeML marks it as a date of its own.

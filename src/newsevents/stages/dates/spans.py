@@ -9,6 +9,8 @@ longest wins.
 
 from __future__ import annotations
 
+import bisect
+import math
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -64,8 +66,9 @@ def previous_word(text: str, start: int) -> str:
 
 def find_candidates(text: str, spacy_doc, grammar: Grammar) -> list[Candidate]:
     """The date expressions of ``text``, in text order, none overlapping."""
-    found = [*_from_patterns(text, grammar), *_from_entities(text, spacy_doc, grammar)]
-    blocked = _blocked_ranges(spacy_doc)
+    ents = list(spacy_doc.ents) if spacy_doc is not None else []
+    found = [*_from_patterns(text, grammar), *_from_entities(text, ents, grammar)]
+    blocked = [(e.start_char, e.end_char) for e in ents if e.label_ in NOT_DATE_LABELS]
     kept = [c for c in found if _acceptable(c, text, blocked)]
     return _longest_first(kept)
 
@@ -84,11 +87,9 @@ def _from_patterns(text: str, grammar: Grammar) -> list[Candidate]:
     return found
 
 
-def _from_entities(text: str, spacy_doc, grammar: Grammar) -> list[Candidate]:
-    if spacy_doc is None:
-        return []
+def _from_entities(text: str, ents: list, grammar: Grammar) -> list[Candidate]:
     found = []
-    for ent in spacy_doc.ents:
+    for ent in ents:
         if ent.label_ not in DATE_LABELS:
             continue
         start, end = ent.start_char, ent.end_char
@@ -105,12 +106,6 @@ def _from_entities(text: str, spacy_doc, grammar: Grammar) -> list[Candidate]:
     return found
 
 
-def _blocked_ranges(spacy_doc) -> list[tuple[int, int]]:
-    if spacy_doc is None:
-        return []
-    return [(e.start_char, e.end_char) for e in spacy_doc.ents if e.label_ in NOT_DATE_LABELS]
-
-
 def _acceptable(c: Candidate, text: str, blocked: list[tuple[int, int]]) -> bool:
     before = previous_word(text, c.start)
     # "every Monday", "each spring", "the fourth Thursday in November" are not one date
@@ -119,7 +114,13 @@ def _acceptable(c: Candidate, text: str, blocked: list[tuple[int, int]]) -> bool
     context = c.match.rule.context
     if context and c.match.is_bare and before not in _word_set(context):
         return False
-    return not any(s <= c.start and c.end <= e for s, e in blocked)
+    return not _inside(c, blocked)
+
+
+def _inside(c: Candidate, ranges: list[tuple[int, int]]) -> bool:
+    """Whether ``c`` lies within one of ``ranges`` (sorted, not overlapping: spaCy's entities)."""
+    index = bisect.bisect_right(ranges, (c.start, math.inf)) - 1  # the last one starting by c
+    return index >= 0 and ranges[index][1] >= c.end
 
 
 def _longest_first(candidates: list[Candidate]) -> list[Candidate]:
