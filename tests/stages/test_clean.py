@@ -385,3 +385,10 @@ def test_debris_paragraphs_inside_an_html_article_are_removed():
         "The government said talks would resume later in the week in Santiago."
     )
     assert [reason for _, reason in removed(doc)] == ["boilerplate", "share_prompt"]
+
+
+@pytest.mark.model
+def test_repaired_quotes_keep_entities_whole(parsed):
+    doc = parsed("“We foiled the plot on March 3, 2023,”The minister said in Conakry.")
+    assert doc.text.count("” The") == 1
+    assert all("”" not in entity.text for entity in doc.entities)
