@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from newsevents.document import Document, Entity, Published
+from newsevents.document import Actor, Document, Entity, Published
 from newsevents.stages.actors import ActorsStage, link_surnames
 from newsevents.stages.actors.entities import clean_name
 from newsevents.stages.actors.lexicon import actor_name, role_of, singular
@@ -162,6 +162,17 @@ def test_decisive_modifiers_and_joined_actors(parsed):
     doc = analyse(parsed, "The Peruvian government and opposition lawmakers met in Lima.", "PER")
     assert mention(doc, "The Peruvian government").actor.sector == "GOV"
     assert mention(doc, "opposition lawmakers").actor.sector == "OPP"
+
+
+@pytest.mark.model
+def test_a_country_acts_as_its_government_and_lies_as_a_place(parsed):
+    doc = analyse(
+        parsed,
+        "Fighting spread across the country. Later, Egypt and Chad closed their borders.",
+        "SDN",
+    )
+    assert mention(doc, "the country").actor == Actor("Sudan", "SDN", None)
+    assert mention(doc, "Chad").actor.sector == "GOV"
 
 
 @pytest.mark.model

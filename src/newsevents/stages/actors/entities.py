@@ -55,12 +55,15 @@ def country_actor(country: Country, acting: bool) -> Actor:
 
 def is_acting(span: Span) -> bool:
     root = span.root
+    while root.dep_ == "conj" and root.head is not root:
+        root = root.head  # "France and Mali signed": both act
     if root.dep_ in ACTING_DEPS:
         return True
     return root.dep_ == "pobj" and root.head.dep_ == "agent"
 
 
 def is_locative(span: Span) -> bool:
+    """ "in Bamako", "to the country": the phrase is a place the sentence puts something in."""
     root = span.root
     return root.dep_ == "pobj" and root.head.lower_ in locative_prepositions()
 

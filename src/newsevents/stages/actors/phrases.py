@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...document import Actor, Entity
 from ...knowledge import countries
+from .entities import is_locative
 from .lexicon import Role, actor_name, outside_modifiers, role_of, role_phrases
 
 # Prepositions whose object gives the phrase its country: "the army of Niger", "protesters in Togo".
@@ -28,6 +29,9 @@ INDEFINITE = frozenset({"a", "an", "another", "one"})
 OTHERS_POSSESSIVES = frozenset({"its", "their", "his", "her"})
 # Words that, after "a", mean some other state ("a state", "a foreign government").
 STATE_WORDS = frozenset({"state", "country", "nation", "government", "regime", "power"})
+# Words for a country that name its government when it acts ("the country said") and the land
+# itself after a place preposition ("troops left the country").
+COUNTRY_WORDS = frozenset({"country", "nation"})
 
 
 @cache
@@ -131,6 +135,8 @@ def chunk_actor(chunk: Span, ctx: Context) -> tuple[Actor, str | None] | None:
     if not role.sector and country is None:
         return None
     sector = role.sector or None
+    if chunk.root.lower_ in COUNTRY_WORDS and is_locative(chunk):
+        sector = None
     entity = next((ctx.entity_at[t.i].id for t in chunk if t.i in ctx.entity_at), None)
     return Actor(actor_name(sector, country and country_label(country)), country, sector), entity
 
