@@ -10,7 +10,7 @@ from newsevents.document import Document
 from newsevents.errors import E_EMPTY_AFTER_CLEAN, InputError
 from newsevents.pipeline import Pipeline
 from newsevents.settings import Settings
-from newsevents.stages.clean import make_clean, to_raw_offset
+from newsevents.stages.clean import make_clean, to_raw_offset, to_text_offset
 from newsevents.stages.clean.debris import debris_reason
 from newsevents.stages.clean.layout import visible
 from newsevents.stages.ingest import document_from_html, document_from_text
@@ -234,6 +234,15 @@ def test_offsets_trace_back_to_raw():
     assert raw[to_raw_offset(doc, start) : to_raw_offset(doc, start + 6)] == "We won"
     assert to_raw_offset(doc, 0) == 0
     assert to_raw_offset(doc, len(doc.text)) == len(raw)
+
+
+def test_raw_offsets_map_into_the_text():
+    raw = f"{BODY_1}\n\nAdvertisement\n\n{BODY_2}"
+    doc = clean(raw)
+    start = raw.index("The defence")
+    assert doc.text[to_text_offset(doc, start) :].startswith("The defence")
+    # Removed debris maps to where it stood: the end of the paragraph before it.
+    assert to_text_offset(doc, raw.index("Advertisement")) == len(BODY_1)
 
 
 def test_offsets_of_a_document_not_cleaned_here_stay():

@@ -24,7 +24,7 @@ from .debris import classify
 from .layout import Line, Segment, line_text, paragraphs, visible
 from .quotes import Glue, glued_tokens
 
-__all__ = ["CleanStage", "Cleaned", "clean_text", "make_clean", "to_raw_offset"]
+__all__ = ["CleanStage", "Cleaned", "clean_text", "make_clean", "to_raw_offset", "to_text_offset"]
 
 PARAGRAPH_BREAK = "\n\n"
 
@@ -138,6 +138,22 @@ def to_raw_offset(doc: Document, index: int) -> int:
         return runs[0][1]
     text_start, raw_start, raw_length = runs[at]
     return raw_start + min(index - text_start, raw_length)
+
+
+def to_text_offset(doc: Document, raw_index: int) -> int:
+    """The offset in ``doc.text`` of offset ``raw_index`` of ``doc.raw``.
+
+    An offset inside something cleaning removed (a debris line, extra spaces) maps to the end of
+    the text kept before it: where the removed piece would have been.
+    """
+    runs = doc.raw_offsets
+    if not runs:
+        return raw_index
+    at = bisect_right(runs, raw_index, key=lambda run: run[1]) - 1
+    if at < 0:
+        return 0
+    text_start, raw_start, raw_length = runs[at]
+    return min(text_start + min(raw_index - raw_start, raw_length), len(doc.text))
 
 
 class CleanStage(Stage):
