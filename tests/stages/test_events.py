@@ -429,3 +429,9 @@ def test_foreign_backing_needs_a_foreign_backer_in_the_phrase(events):
 )
 def test_plover_boundary_rules(events, text, expected):
     assert types(events(text)) == [expected]
+
+
+@pytest.mark.model
+def test_no_argument_across_a_paragraph_break(events):
+    found = events("Border tensions\n\nTroops shelled a village near the frontier.")
+    assert all(e.actor is None or "\n" not in e.actor.text for e in found)

@@ -70,6 +70,13 @@ class Article:
             self.contexts[index] = contexts_in(sentence.text)
         return list(self.contexts[index])
 
+    def same_paragraph(self, word: Any | None, trigger: Any) -> Any | None:
+        """``word``, unless a paragraph break lies between it and the trigger: a parse that
+        runs over a heading into the body links words that have nothing to do with each other."""
+        if word is None or self.paragraph(word.idx) != self.paragraph(trigger.idx):
+            return None
+        return word
+
     def paragraph(self, offset: int) -> tuple[int, int]:
         i = bisect_right(self.paragraph_starts, offset) - 1
         end = (
@@ -126,8 +133,14 @@ class EventsStage(Stage):
         bounds = article.bounds[index]
         clause = _span_of([token.left_edge, token.right_edge]) if token.pos_ == "VERB" else bounds
         paragraph_start = article.paragraph(token.idx)[0]
-        actor = argument(actor_token(token), article.actors, doc.text)
-        recipient = argument(recipient_token(token, trigger.type), article.actors, doc.text)
+        actor = argument(
+            article.same_paragraph(actor_token(token), token), article.actors, doc.text
+        )
+        recipient = argument(
+            article.same_paragraph(recipient_token(token, trigger.type), token),
+            article.actors,
+            doc.text,
+        )
         attribution = attribution_of(article.attributions, token.idx)
         contexts = article.sentence_contexts(index, sentence)
         # A demand ("X must return it") was made: its modal does not make it hypothetical.

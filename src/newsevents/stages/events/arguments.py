@@ -188,15 +188,24 @@ def _mention_for(head: Any, actors: ActorIndex, start: int, end: int) -> ActorMe
     return _mention_for(of_object, actors, *_phrase_bounds(of_object))
 
 
+def _within_paragraph(text: str, pivot: int, start: int, end: int) -> tuple[int, int]:
+    """``start..end`` clipped to the paragraph around ``pivot`` (a parse can run over a break)."""
+    before = text.rfind("\n\n", start, pivot)
+    after = text.find("\n\n", pivot, end)
+    return (before + 2 if before >= 0 else start), (after if after >= 0 else end)
+
+
 def argument(head: Any | None, actors: ActorIndex, text: str) -> Argument | None:
     """The Argument for the phrase headed by ``head``, named by the actor mention inside it."""
     if head is None:
         return None
-    start, end = _phrase_bounds(head)
+    start, end = _within_paragraph(text, head.idx, *_phrase_bounds(head))
     mention = _mention_for(head, actors, start, end)
     if mention is None:
         return Argument(text=text[start:end])
-    phrase = text[min(start, mention.start) : max(end, mention.end)]
+    phrase = text[
+        slice(*_within_paragraph(text, head.idx, min(start, mention.start), max(end, mention.end)))
+    ]
     return Argument(
         text=phrase,
         name=mention.actor.name,
