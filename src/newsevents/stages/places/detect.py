@@ -35,7 +35,10 @@ _LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
 _TRAILING = re.compile(r"(?:['’]s|['’])?[\s.,;:!?)\"”’-]*$")
 # Tokens in a capitalised run looked up as one name ("Red Deer", "New South Wales").
 _LONGEST_RUN = 3
-_CAPITALISED_WORD = re.compile(r"(?<![\w'’.])(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][A-Za-z'’-]*)")
+# A capitalised word, an initialism ("U.S."), and no lowercase compound tail ("Calgary-based").
+_CAPITALISED_WORD = re.compile(
+    r"(?<![\w'’.])(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][A-Za-z'’]*(?:-[A-Z][A-Za-z'’]*)*)"
+)
 _WORD_BEFORE = re.compile(r"([A-Z][A-Za-z'-]+) $")
 
 

@@ -52,12 +52,24 @@ class Choice:
 
 
 def candidates(name: str) -> list[tuple[Place, bool]]:
-    """The gazetteer entries ``name`` may mean; a generic last word may go ("Aleppo province")."""
+    """The gazetteer entries ``name`` may mean; a generic word may go ("Aleppo province",
+    "the City of Toronto")."""
     found = gazetteer().lookup(name)
-    words = name.split()
-    if not found and len(words) > 1 and words[-1].casefold() in rules()["generic_words"]:
-        found = gazetteer().lookup(" ".join(words[:-1]))
+    if not found:
+        bare = _without_generic_words(name)
+        found = gazetteer().lookup(bare) if bare != name else []
     return found
+
+
+def _without_generic_words(name: str) -> str:
+    words = name.split()
+    if len(words) > 1 and words[-1].casefold() in rules()["generic_words"]:
+        return " ".join(words[:-1])
+    folded = fold(name)
+    for prefix in rules()["generic_prefixes"]:
+        if folded.startswith(prefix + " "):
+            return folded[len(prefix) + 1 :]
+    return name
 
 
 def score(
