@@ -93,7 +93,7 @@ def _read(sources: list[str], settings: Settings, meta: dict) -> Iterator[Docume
 
 def _read_stdin(settings: Settings, meta: dict) -> Iterator[Document | InputError]:
     try:
-        yield ingest.read_bytes(sys.stdin.buffer.read(), "<stdin>", settings)
+        yield ingest.read_stream(sys.stdin.buffer, "<stdin>", settings)
     except InputError as exc:
         yield exc
 
