@@ -435,3 +435,18 @@ def test_plover_boundary_rules(events, text, expected):
 def test_no_argument_across_a_paragraph_break(events):
     found = events("Border tensions\n\nTroops shelled a village near the frontier.")
     assert all(e.actor is None or "\n" not in e.actor.text for e in found)
+
+
+@pytest.mark.model
+def test_light_verb_subject_acts_but_a_critic_does_not(events):
+    staged = events("Rebel officers staged a coup in Bangui.")[0]
+    assert staged.coup is not None and staged.actor.text == "Rebel officers"
+    found = events("The African Union condemned the coup in Bangui.")
+    coup = next(e for e in found if e.coup is not None)
+    assert coup.actor is None
+
+
+@pytest.mark.model
+def test_threatened_sanctions_are_a_threat(events):
+    found = events("The bloc condemned the arrests and threatened sanctions against Harare.")
+    assert any(e.type == "THREATEN" for e in found)

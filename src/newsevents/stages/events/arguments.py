@@ -10,9 +10,11 @@ argument's phrase gives the name, country and sector, the one containing the hea
 from __future__ import annotations
 
 from bisect import bisect_left
+from functools import cache
 from typing import Any
 
 from ...document import ActorMention, Argument
+from .lexicon import load_json, verb_forms
 
 # Prepositions that introduce a recipient, by preference; "from" and "of" for a withdrawal.
 RECIPIENT_PREPS = ("against", "on", "with", "to", "at", "into", "from", "of")
@@ -21,6 +23,14 @@ RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 # Parts of a noun phrase that do not belong to the argument's text.
 CLAUSE_DEPS = {"relcl", "acl", "advcl", "punct", "cc", "conj", "prep", "appos"}
 MAX_ARGUMENT_TOKENS = 12
+
+
+@cache
+def light_verb_forms() -> frozenset[str]:
+    """Forms of the verbs that only carry an event noun ("staged a coup", "launched an attack")."""
+    return frozenset(
+        f for verb in load_json("framing.json")["light_verbs"] for f in verb_forms(verb)
+    )
 
 
 class ActorIndex:
@@ -135,7 +145,9 @@ def _noun_actor_token(noun: Any) -> Any | None:
     )
     if modifier is not None:
         return modifier
-    if noun.dep_ == "dobj":
+    if noun.dep_ == "dobj" and noun.head.lower_ in light_verb_forms():
+        # "officers staged a coup": the doer of a light verb does the noun's event; the
+        # subject of "condemned the coup" does not.
         return _child(noun.head, "nsubj")
     return None
 
