@@ -76,6 +76,9 @@ HAND, PLOT = make_document().id[:4], plot_document().id[:4]
         (["--source-type", "organization"], [(HAND, "ev3")]),
         (["--coup", "--country", "NER"], [(HAND, "ev1")]),
         (["--limit", "2"], [(PLOT, "ev1"), (HAND, "ev2")]),
+        (["--status", "planned"], [(PLOT, "ev1")]),
+        (["--status", "planned", "--status", "occurred", "--coup"], [(PLOT, "ev1"), (HAND, "ev1")]),
+        (["--article", make_document().id], [(HAND, "ev2"), (HAND, "ev1"), (HAND, "ev3")]),
         (["--country", "FRA"], []),
     ],
 )
@@ -146,6 +149,7 @@ def test_events_on_an_empty_store(tmp_path):
         (["--source-type", "rumour"], "Invalid value for '--source-type'"),
         (["--limit", "0"], "Invalid value for '--limit'"),
         (["--format", "xml"], "Invalid value for '--format'"),
+        (["--status", "rumoured"], "Invalid value for '--status'"),
     ],
 )
 def test_events_bad_options_are_usage_errors(run, options, message):

@@ -244,6 +244,8 @@ def test_store_failure_mid_save_leaves_nothing_partial(store, monkeypatch):
         (EventFilter(source_type="organization"), ["ev3"]),
         (EventFilter(type="COERCE", country="PER"), ["ev3"]),
         (EventFilter(country="FRA"), []),
+        (EventFilter(statuses=("occurred",)), ["ev2", "ev1", "ev3"]),
+        (EventFilter(statuses=("negated", "denied")), []),
     ],
 )
 def test_store_event_filters(store, where, expected):

@@ -22,6 +22,9 @@ EVENT_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )  # fmt: skip
+STATUSES = (
+    "occurred", "attempted", "planned", "threatened", "denied", "negated", "hypothetical",
+)  # fmt: skip
 SOURCE_TYPES = (
     "official", "named_person", "anonymous", "media", "organization", "document", "unnamed",
 )  # fmt: skip
@@ -143,6 +146,15 @@ def _date_option(_ctx: click.Context, _param: click.Parameter, value: str | None
 @click.option(
     "--source-type", type=click.Choice(SOURCE_TYPES), help="Who the event's claim rests on."
 )
+@click.option(
+    "--status",
+    "statuses",
+    type=click.Choice(STATUSES),
+    multiple=True,
+    help="Only events with this status (repeat for several); e.g. --status occurred leaves out "
+    "negated, denied and hypothetical events.",
+)
+@click.option("--article", "article_id", metavar="ARTICLE_ID", help="Only this article's events.")
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many events.")
 @click.option(
     "--format",
@@ -161,6 +173,8 @@ def events(
     since: dt.date | None,
     until: dt.date | None,
     source_type: str | None,
+    statuses: tuple[str, ...],
+    article_id: str | None,
     limit: int | None,
     output_format: str,
 ) -> None:
@@ -176,6 +190,7 @@ def events(
         newsevents events --country MLI --coup
         newsevents events --type ASSAULT --since 2024-01-01 --format csv > assaults.csv
         newsevents events --source-type anonymous --format json --limit 100
+        newsevents events --status occurred --status attempted --country SDN
     """
     where = EventFilter(
         country=country,
@@ -184,6 +199,8 @@ def events(
         since=since,
         until=until,
         source_type=source_type,
+        statuses=statuses,
+        article_id=article_id,
     )
     with open_store(settings.db) as store:
         write = WRITERS[output_format]

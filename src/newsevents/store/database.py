@@ -57,6 +57,7 @@ class EventFilter:
     since: dt.date | None = None
     until: dt.date | None = None
     source_type: str | None = None
+    statuses: tuple[str, ...] = ()  # any of these (occurred, negated, ...); empty: all
     article_id: str | None = None
 
 
@@ -333,6 +334,8 @@ def _conditions(where: EventFilter) -> list:
         conditions.append(ev.c.date_start <= where.until)
     if where.source_type:
         conditions.append(ev.c.source_type == where.source_type)
+    if where.statuses:
+        conditions.append(ev.c.status.in_(where.statuses))
     if where.article_id:
         conditions.append(ev.c.article_id == where.article_id)
     return conditions
