@@ -6,8 +6,10 @@ import datetime as dt
 import os
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from sqlalchemy import inspect
 
 from newsevents.document import (
     Argument,
@@ -358,3 +360,13 @@ def test_store_made_by_a_newer_version(tmp_path):
         f"cannot open the store {url}: Can't locate revision identified by '9999' "
         "(was it made by a newer newsevents?)"
     )
+
+
+def test_store_migrations_go_down_and_up_again(store):
+    with store.engine.begin() as conn:
+        command.downgrade(database.migration_config(conn), "base")
+    with store.engine.connect() as conn:
+        assert set(inspect(conn).get_table_names()) == {"alembic_version"}
+    with store.engine.begin() as conn:
+        command.upgrade(database.migration_config(conn), "head")
+    assert store.save(make_document()) is SaveResult.STORED

@@ -217,11 +217,16 @@ def _tune_sqlite(dbapi_connection, _record) -> None:
     cursor.close()
 
 
-def _upgrade(conn: Connection) -> None:
+def migration_config(conn: Connection) -> Config:
+    """An Alembic config that runs the package's migrations on ``conn`` (no alembic.ini)."""
     config = Config()
     config.set_main_option("script_location", str(files("newsevents.store") / "migrations"))
     config.attributes["connection"] = conn
-    command.upgrade(config, "head")
+    return config
+
+
+def _upgrade(conn: Connection) -> None:
+    command.upgrade(migration_config(conn), "head")
 
 
 def _insert_article(
