@@ -39,10 +39,11 @@ def _surroundings(token: Any) -> set[str]:
 
 
 def coup_outcome(token: Any, status: str, attribution: Attribution | None) -> str:
-    """successful, attempted, plot or alleged, from the words around the coup trigger."""
+    """successful, attempted, plot or alleged, from the words around the coup trigger; a coup
+    that is denied or said not to have happened is at most alleged."""
     words = _surroundings(token)
     claimed = attribution is not None and attribution.source_type in ("official", "named_person")
-    if words & _words("alleged"):
+    if words & _words("alleged") or status in ("negated", "denied"):
         return "alleged"
     if words & _words("plot") or status == "planned":
         return "alleged" if claimed else "plot"

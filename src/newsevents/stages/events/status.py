@@ -25,12 +25,13 @@ def _frame_chain(token: Any) -> list[Any]:
     """The trigger and the words that frame it, innermost first."""
     chain = [token]
     current = token
+    if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("nsubj", "nsubjpass"):
+        # "fighting has not resumed": an event noun is framed by the verb it is subject of.
+        current = token.head
+        chain.append(current)
     while current.dep_ in FRAME_DEPS and current.head is not current:
         current = current.head
         chain.append(current)
-    if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("nsubj", "nsubjpass"):
-        # "fighting has not resumed": an event noun is framed by the verb it is subject of.
-        chain.append(token.head)
     return chain
 
 
