@@ -321,6 +321,7 @@ def test_a_quotation_running_over_paragraphs_is_fine(make):
         "He called it “abhorrent“ and left.",
         "The guard, 6'3\" tall, said nothing.",
         "She said ”no” twice.",
+        '<tweet tweet-id="6736">.',
     ],
 )
 def test_sloppy_typing_is_no_garbled_quote(make, text):

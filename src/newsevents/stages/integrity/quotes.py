@@ -17,8 +17,9 @@ from .common import flag, paragraphs, quoted
 # word: "2022,”The", "word“word", "said."We". A mark curled the wrong way ("Wins“ and") has a
 # space on one side and is only sloppy typing.
 _GLUED = re.compile(r"(?<=[\w.,;:!?])[”“](?=\w)|(?<=[\w.,;!?])\"(?=[A-Z])")
-# A straight double quote after a digit is an inch mark (6'3"), not a quotation mark.
-_INCH = re.compile(r"(?<=\d)\"")
+# Straight double quotes that are no quotation marks: an inch mark (6'3"), markup left in the
+# text (<tweet id="1">).
+_NOT_QUOTES = re.compile(r"\d'\d{1,2}\"|<[^<>\n]*>")
 # A short quoted phrase that starts a sentence (or paragraph) in lower case and is followed by the
 # end of the paragraph or straight by another capitalised sentence.
 _ORPHAN = re.compile(
@@ -69,9 +70,8 @@ def _unbalanced(doc: Document, orphans: list[tuple[int, int]]) -> list[Flag]:
     for i, (start, end) in enumerate(spans):
         if any(start <= o_start < end for o_start, _ in orphans):
             continue  # already reported, more precisely
-        text = doc.text[start:end]
-        opening, closing = text.count("“"), text.count("”")
-        straight = text.count('"') - len(_INCH.findall(text))
+        text = _NOT_QUOTES.sub("", doc.text[start:end])
+        opening, closing, straight = text.count("“"), text.count("”"), text.count('"')
         # Mixed marks (“...") are sloppy but close; only an odd number of marks leaves one open.
         if (opening + closing + straight) % 2 == 0:
             continue
