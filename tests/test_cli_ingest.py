@@ -70,7 +70,6 @@ def inbox(tmp_path) -> Path:
     )
     with (folder / "huge.txt").open("wb") as huge:
         huge.truncate(BIG_BYTES)  # sparse: 50 MB on paper, nothing on disk
-    (folder / "gone.txt").symlink_to(folder / "deleted-long-ago.txt")
     (folder / ".hidden.txt").write_text(ARTICLE)  # hidden files are not inputs
     return folder
 
@@ -89,7 +88,6 @@ def test_ingest_folder_stores_good_inputs_and_reports_bad_ones(run, inbox):
         f"Error: {inbox}/batch.jsonl:2: line 2 is not a valid input object: "
         'needs a string "text" or "html" field',
         f"Error: {inbox}/empty.txt: the input is empty",
-        f"Error: {inbox}/gone.txt: cannot be read: No such file or directory",
         f"Error: {inbox}/huge.txt: is 52,428,800 bytes, over the limit of 5,000,000 "
         "(setting max_input_bytes)",
         f"Error: {inbox}/image.png: looks like a binary file, not text or HTML",
@@ -100,7 +98,7 @@ def test_ingest_folder_stores_good_inputs_and_reports_bad_ones(run, inbox):
         assert store.count_articles() == 3
         events = store.count_events()
     assert summary == f"3 articles stored, {events} event{'' if events == 1 else 's'}, " + (
-        "0 duplicates skipped, 7 failed"
+        "0 duplicates skipped, 6 failed"
     )
 
 
@@ -141,14 +139,20 @@ def test_ingest_keeps_the_batch_input_id(run, inbox):
         assert store.get(article_id)["input_id"] == "w1"
 
 
+def _dangling_link(path: Path) -> Path:
+    path.symlink_to(path.with_name("deleted-long-ago.txt"))
+    return path
+
+
 @pytest.mark.model
 @pytest.mark.parametrize(
     ("make", "cause"),
     [
         (lambda p: p, "cannot be read: No such file or directory"),
         (lambda p: p.mkdir() or p, "no input files in this folder"),
+        (_dangling_link, "cannot be read: No such file or directory"),
     ],
-    ids=["missing", "empty-folder-named-like-a-file"],
+    ids=["missing", "empty-folder-named-like-a-file", "dangling-symlink"],
 )
 @pytest.mark.model
 def test_ingest_path_without_inputs_is_an_error(run, tmp_path, make, cause):
@@ -214,3 +218,20 @@ def test_ingest_stops_cleanly_when_a_stage_crashes(tmp_path):
         "(IndexError: list index out of range); the articles stored until then are kept "
         "(run with -v for the traceback)"
     )
+
+
+@pytest.mark.model
+def test_ingest_reads_one_article_from_standard_input(run):
+    result = CliRunner().invoke(main, ["--db", run.url, "ingest", "-"], input=ARTICLE.encode())
+    assert result.exit_code == 0
+    assert result.stderr.startswith("1 article stored, ")
+    with Store.open(run.url) as store:
+        (article_id,) = store.article_ids()
+        assert store.get(article_id)["article"]["title"] == ARTICLE.splitlines()[0]
+
+
+@pytest.mark.model
+def test_ingest_empty_standard_input(run):
+    result = CliRunner().invoke(main, ["--db", run.url, "ingest", "-"], input=b"")
+    assert result.exit_code == 1
+    assert _lines(result.stderr)[0] == "Error: <stdin>: the input is empty"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -97,11 +98,19 @@ def _until_crash(docs: Iterable[Document], report: IngestReport) -> Iterator[Doc
 def _read(paths: Iterable[Path], settings: Settings) -> Iterator[Document | InputError]:
     for path in paths:
         found = False
-        for item in reader.read_path(path, settings):
+        items = _read_stdin(settings) if str(path) == "-" else reader.read_path(path, settings)
+        for item in items:
             found = True
             yield item
         if not found:  # a folder with nothing to read is most likely a wrong path
             yield InputError(str(path), E_NOTHING_FOUND)
+
+
+def _read_stdin(settings: Settings) -> Iterator[Document | InputError]:
+    try:
+        yield reader.read_bytes(sys.stdin.buffer.read(), "<stdin>", settings)
+    except InputError as exc:
+        yield exc
 
 
 def _plural(count: int, noun: str) -> str:
@@ -110,7 +119,11 @@ def _plural(count: int, noun: str) -> str:
 
 @click.command()
 @click.argument(
-    "paths", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="PATH..."
+    "paths",
+    nargs=-1,
+    required=True,
+    type=click.Path(path_type=Path, allow_dash=True),
+    metavar="PATH...",
 )
 @click.option(
     "--progress/--no-progress",
@@ -122,15 +135,17 @@ def _plural(count: int, noun: str) -> str:
 def ingest(settings: Settings, paths: tuple[Path, ...], show_progress: bool) -> None:
     """Analyse articles and store them with their events, mentions and flags.
 
-    PATH is a .txt or .html file, a JSON Lines file (one {"id", "text"|"html"} object a line), or a
-    folder, read recursively. An article already in the store (same text) is replaced when its
-    analysis changed and skipped when it did not. Bad inputs are listed on stderr at the end, one
-    line each, while the rest goes in; the exit code is then 1.
+    PATH is a .txt or .html file, a JSON Lines file (one {"id", "text"|"html"} object a line),
+    a folder (read recursively), or - for one article on standard input. An article already in
+    the store (same text) is replaced when its analysis changed and skipped when it did not. Bad
+    inputs are listed on stderr at the end, one line each, while the rest goes in; the exit code
+    is then 1.
 
     \b
     Examples:
         newsevents ingest articles/
         newsevents ingest feed.jsonl page.html
+        curl -s https://example.org/story.html | newsevents ingest -
         newsevents --db postgresql+psycopg://user@host/news ingest articles/
     """
     store = open_store(settings.db)
