@@ -37,6 +37,7 @@ MENTION_KINDS = {
     "dates": "date",
     "attributions": "attribution",
 }
+EVENTS_BATCH = 500  # rows fetched at a time when listing events
 
 
 class SaveResult(StrEnum):
@@ -178,6 +179,8 @@ class Store:
             .where(*_conditions(where or EventFilter()))
             .order_by(ev.c.date_start.asc().nulls_last(), ev.c.article_id, ev.c.position)
             .limit(limit)
+            # Stream in batches (a server-side cursor on PostgreSQL): exports can be large.
+            .execution_options(yield_per=EVENTS_BATCH)
         )
         with self.engine.connect() as conn:
             for article_id, source_type, data in conn.execute(query):
