@@ -102,6 +102,13 @@ def test_not_calendar_dates(dates, text):
     assert [m.text for m in dates(text, D(2020, 6, 1)).dates] == []
 
 
+def test_capitalised_date_word_inside_a_name_is_no_date(dates):
+    doc = dates(
+        "Speaking to USA Today, the envoy in Nairobi said talks resume today.", D(2020, 6, 1)
+    )
+    assert [m.text for m in doc.dates] == ["today"]
+
+
 def test_ordinal_weekday_is_a_rule_not_a_date(dates):
     doc = dates("Harvest fairs open on the second Sunday in September.", D(2020, 6, 1))
     assert [m.text for m in doc.dates] == ["September"]
@@ -162,6 +169,38 @@ def test_without_tense_the_nearest_date_wins_with_the_past_favoured(dates):
         "April 7": (D(2009, 4, 7), D(2009, 4, 7), "day"),
         "February": (D(2009, 2, 1), D(2009, 2, 28), "month"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Shelling is feared late Sunday.", ("late Sunday", D(2021, 11, 14), "day")),
+        ("Rebels regrouped in the early 2000s.", ("the early 2000s", D(2000, 1, 1), "decade")),
+        (
+            "Polls closed on 25 February last year.",
+            ("25 February last year", D(2020, 2, 25), "day"),
+        ),
+        ("Prisoners are freed at Christmas.", ("Christmas", D(2021, 12, 25), "day")),
+        (
+            "Fireworks were banned on New Year's Eve 2019.",
+            ("New Year's Eve 2019", D(2019, 12, 31), "day"),
+        ),
+        ("Crowds gathered tomorrow night.", ("tomorrow night", D(2021, 11, 13), "day")),
+        ("Two decades ago the border was open.", ("Two decades ago", D(2001, 1, 1), "year")),
+    ],
+)
+def test_more_relative_forms(dates, text, expected):
+    (mention,) = dates(text, PUB).dates
+    assert (mention.text, mention.start_date, mention.precision) == expected
+
+
+def test_shifts_count_from_the_previous_mention(dates):
+    doc = dates("Riots broke out on 9 June 2015. Four days later, and again two years later.")
+    assert [(m.text, m.start_date, m.precision) for m in doc.dates] == [
+        ("9 June 2015", D(2015, 6, 9), "day"),
+        ("Four days later", D(2015, 6, 13), "day"),
+        ("two years later", D(2017, 1, 1), "year"),
+    ]
 
 
 def test_weekdays_without_tense_take_the_nearest_day(dates):

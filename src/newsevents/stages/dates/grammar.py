@@ -99,6 +99,7 @@ def _word_classes() -> dict[str, str]:
         "REF": _alternation(list(lex["references"])),
         "RELDAY": _alternation(list(lex["relative_days"])),
         "PRESENT": _alternation(lex["present"]),
+        "HOLIDAY": _case_sensitive([re.escape(h).replace("'", "['’]") for h in lex["holidays"]]),
     }
 
 
@@ -196,6 +197,7 @@ def _head_words() -> dict[str, tuple[str, ...]]:
         "parts_of_day": lex["parts_of_day"],
         "relative_days": list(lex["relative_days"]),
         "present": lex["present"],
+        "holidays": list(lex["holidays"]),
     }
     heads: dict[str, tuple[str, ...]] = {}
     for name, phrases in classes.items():

@@ -190,6 +190,8 @@ def calendar_day(g: Groups, ctx: Context) -> Resolved | None:
         return None
     if ctx.anchor is None:
         return relative_to_anchor(None, "day")
+    if g.get("rel"):  # "25 February last year"
+        return relative_to_anchor(period(ctx.anchor.year + relative(g["rel"])), "day")
     years = range(ctx.anchor.year - 1, ctx.anchor.year + 2)
     found = [p for p in map(period, years) if p]
     return relative_to_anchor(pick(found, ctx.anchor, ctx.direction), "day")
@@ -326,11 +328,30 @@ def ago(g: Groups, ctx: Context) -> Resolved:
     count = int(word) if word.isdigit() else lexicon()["numbers"][word]
     if ctx.anchor is None:
         return relative_to_anchor(None, unit_period(dt.date(2000, 1, 1), unit)[1])
-    if unit == "decade":
+    if unit == "decade":  # "two decades ago" is a year, not the 1990s
         unit, count = "year", count * 10
-        (period, _) = unit_period(ctx.anchor, unit, -count)
-        return relative_to_anchor(period, "year")
     return relative_to_anchor(*unit_period(ctx.anchor, unit, -count))
+
+
+def holiday(g: Groups, ctx: Context) -> Resolved:
+    """ "Christmas", "New Year's Eve 2019": a fixed day of the year."""
+    name = g["holiday"].replace("’", "'")
+    month, day = next(v for k, v in lexicon()["holidays"].items() if k.lower() == name.lower())
+    return calendar_day({"month": str(month), "day": str(day), "year": g.get("year")}, ctx)
+
+
+def shift(g: Groups, ctx: Context) -> Resolved:
+    """ "four days later", "two years earlier": counted from the previous resolved mention."""
+    unit = g["unit"].lower()
+    word = g["number"].lower()
+    count = int(word) if word.isdigit() else lexicon()["numbers"][word]
+    prev = ctx.previous
+    if prev is None or prev.start is None:
+        return relative_to_anchor(None, unit_period(dt.date(2000, 1, 1), unit)[1])
+    offset = count * lexicon()["shifts"][g["shift"].lower()]
+    if unit == "decade":
+        unit, offset = "year", offset * 10
+    return relative_to_anchor(*unit_period(prev.start, unit, offset))
 
 
 def relative_day(g: Groups, ctx: Context) -> Resolved:
@@ -398,6 +419,8 @@ RESOLVERS: dict[str, Callable[[Groups, Context], Resolved | None]] = {
     "boundary_unit": boundary_unit,
     "ago": ago,
     "relative_day": relative_day,
+    "holiday": holiday,
+    "shift": shift,
     "weekday": weekday,
     "present": present,
 }

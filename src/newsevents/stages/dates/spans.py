@@ -37,7 +37,9 @@ NOT_DATE_LABELS = frozenset(
 )
 DATE_LABELS = frozenset({"DATE", "TIME"})
 POSSESSIVE = re.compile(r"(?:['’]s?|[\s,.;:!?\"“”])+$")
-LAST_WORD = re.compile(r"([\w’']+)\W*$")
+LAST_WORD = re.compile(r"([\w’']+)(\W*)$")
+# Heads that are names anyway; other date words are lower case unless they start a sentence.
+NAME_HEADS = frozenset({"months", "weekdays", "holidays", "digits"})
 
 
 @dataclass(frozen=True)
@@ -59,9 +61,10 @@ def _leading_words() -> re.Pattern[str]:
     return re.compile(r"^(?:(?:" + "|".join(map(re.escape, words)) + r")\s+)+", re.IGNORECASE)
 
 
-def previous_word(text: str, start: int) -> str:
+def previous_word(text: str, start: int) -> tuple[str, str]:
+    """The word before ``start`` and what separates it from ``start``."""
     m = LAST_WORD.search(text, max(0, start - 40), start)
-    return m.group(1).lower() if m else ""
+    return (m.group(1), m.group(2)) if m else ("", "")
 
 
 def find_candidates(text: str, spacy_doc, grammar: Grammar) -> list[Candidate]:
@@ -107,14 +110,23 @@ def _from_entities(text: str, ents: list, grammar: Grammar) -> list[Candidate]:
 
 
 def _acceptable(c: Candidate, text: str, blocked: list[tuple[int, int]]) -> bool:
-    before = previous_word(text, c.start)
+    word, gap = previous_word(text, c.start)
+    before = word.lower()
     # "every Monday", "each spring", "the fourth Thursday in November" are not one date
     if before in _word_set("set_words") or before in _word_set("ordinals"):
+        return False
+    if _inside_name(c, text, word, gap):
         return False
     context = c.match.rule.context
     if context and c.match.is_bare and before not in _word_set(context):
         return False
     return not _inside(c, blocked)
+
+
+def _inside_name(c: Candidate, text: str, word: str, gap: str) -> bool:
+    """A capitalised common date word right after a capitalised word: "USA Today"."""
+    capitalised = text[c.start].isupper() and not NAME_HEADS.intersection(c.match.rule.heads)
+    return capitalised and word[:1].isupper() and gap == " "
 
 
 def _inside(c: Candidate, ranges: list[tuple[int, int]]) -> bool:
