@@ -254,3 +254,15 @@ def test_generic_words_around_a_name_are_dropped():
 def test_place_before_a_lowercase_compound_tail(blank_nlp):
     doc = doc_with(blank_nlp, "A Nairobi-based charity sent food.", [])
     assert [s.text for s in place_spans(doc)] == ["Nairobi"]
+
+
+def test_bare_name_of_a_city_and_its_province_means_the_city():
+    for name, country in (("Kharkiv", "UKR"), ("Cochabamba", "BOL")):
+        choice = choose(name, Context())
+        assert choice is not None
+        assert (choice.place.feature, choice.place.country) == ("city", country)
+
+
+def test_province_much_larger_than_its_namesake_city_stays_the_province():
+    choice = choose("Quebec", Context(focus="CAN"))
+    assert choice is not None and choice.place.feature == "admin1"

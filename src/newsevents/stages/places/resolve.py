@@ -138,8 +138,27 @@ def choose(name: str, context: Context, parent: str | None = None) -> Choice | N
     best_score, best = scored[0]
     if len(scored) == 1:
         return Choice(best, 0.9)
+    city = _namesake_city(best, [place for _, place in scored])
+    if city is not None:
+        return Choice(city, 0.7)
     lead = best_score - scored[1][0]
     return Choice(best, round(0.5 + 0.45 * (1 - math.exp(-lead)), 3))
+
+
+def _namesake_city(region: Place, others: list[Place]) -> Place | None:
+    """The city that a first-level region is named after, when it holds a good share of the
+    region's people: a bare "Istanbul" or "Kharkiv" means the city, "Quebec" the province."""
+    if region.feature != "admin1" or not region.population:
+        return None
+    for place in others:
+        if (
+            place.feature == "city"
+            and place.country == region.country
+            and place.admin1 == region.name
+            and place.population >= rules()["namesake_city_share"] * region.population
+        ):
+            return place
+    return None
 
 
 def focus_country(countries_mentioned: Counter) -> str | None:
