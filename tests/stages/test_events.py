@@ -426,6 +426,7 @@ def test_foreign_backing_needs_a_foreign_backer_in_the_phrase(events):
             ("THREATEN", "arrest"),
         ),
         ("Lithuania barred the Belarusian delegation from entering.", ("REJECT", None)),
+        ("Riot police fired tear gas at students in Caracas.", ("ASSAULT", "crowd-control")),
     ],
 )
 def test_plover_boundary_rules(events, text, expected):
@@ -458,3 +459,21 @@ def test_denied_coup_is_at_most_alleged(events):
     found = events("The defence ministry denied that a coup had taken place in Bissau.")
     coup = next(e for e in found if e.coup is not None)
     assert coup.coup.outcome == "alleged"
+
+
+@pytest.mark.model
+def test_fired_official_is_no_attack(events):
+    assert events("The president fired his finance minister on Friday.") == []
+
+
+@pytest.mark.model
+def test_phrase_words_are_no_arguments(events):
+    event = events("Dock workers went on strike in Mombasa.")[0]
+    assert (event.type, event.mode) == ("PROTEST", "strike")
+    assert event.recipient is None
+
+
+@pytest.mark.model
+def test_until_clause_is_the_condition_of_a_refusal(events):
+    found = events("The militia refused to free the captives until its demands were met.")
+    assert [e.type for e in found] == ["REJECT"]

@@ -70,10 +70,13 @@ class Article:
             self.contexts[index] = contexts_in(sentence.text)
         return list(self.contexts[index])
 
-    def same_paragraph(self, word: Any | None, trigger: Any) -> Any | None:
-        """``word``, unless a paragraph break lies between it and the trigger: a parse that
-        runs over a heading into the body links words that have nothing to do with each other."""
-        if word is None or self.paragraph(word.idx) != self.paragraph(trigger.idx):
+    def argument_word(self, word: Any | None, trigger: Trigger) -> Any | None:
+        """``word`` as the head of an argument of ``trigger``; not when it is part of the trigger
+        phrase ("held talks", "went on strike"), nor across a paragraph break (a parse that runs
+        over a heading into the body links words that have nothing to do with each other)."""
+        if word is None or word.lower_ in trigger.entry.rest:
+            return None
+        if self.paragraph(word.idx) != self.paragraph(trigger.token.idx):
             return None
         return word
 
@@ -134,10 +137,10 @@ class EventsStage(Stage):
         clause = _span_of([token.left_edge, token.right_edge]) if token.pos_ == "VERB" else bounds
         paragraph_start = article.paragraph(token.idx)[0]
         actor = argument(
-            article.same_paragraph(actor_token(token), token), article.actors, doc.text
+            article.argument_word(actor_token(token), trigger), article.actors, doc.text
         )
         recipient = argument(
-            article.same_paragraph(recipient_token(token, trigger.type), token),
+            article.argument_word(recipient_token(token, trigger.type), trigger),
             article.actors,
             doc.text,
         )

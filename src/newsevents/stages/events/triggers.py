@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
-from .lexicon import Entry, entries_by_form, lemma_of, load_json, word_set
+from .lexicon import Entry, entries_by_form, lemma_of, load_json, noun_forms, word_set
 
 DEMAND = Entry("must", "V", "REQUEST", None, "must", ())
 
@@ -37,7 +37,7 @@ COMPLEMENT_DEPS = {
 ABSORBING_TYPES = {
     "AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "SUPPORT", "CONCEDE", "PROTEST",
 }  # fmt: skip
-CONDITION_MARKS = ("if", "unless")
+CONDITION_MARKS = ("if", "unless", "until")
 # Verbs that are events alone ("denied the request") but only frame an event they govern
 # ("denied arresting him": the arrest, with status denied).
 FRAMING_HEADS = {"deny"}
@@ -87,6 +87,10 @@ def _trigger_at(token: Any, actor_starts: frozenset[int]) -> Trigger | None:
     if token.ent_type_ in NAME_LABELS:
         # "the Economic Cooperation Forum", "Rally for Democracy": a word inside a name.
         return None
+    coup_word = token.lower_ in coup_nouns()
+    if pos == "N" and token.dep_ == "compound" and not coup_word:
+        # "riot police", "attack helicopters": an event noun describing another noun.
+        return None
     for entry in entries_by_form().get((token.lower_, pos), ()):
         if not _phrase_matches(token, entry):
             continue
@@ -96,6 +100,11 @@ def _trigger_at(token: Any, actor_starts: frozenset[int]) -> Trigger | None:
         if trigger is not None:
             return trigger
     return None
+
+
+@cache
+def coup_nouns() -> frozenset[str]:
+    return frozenset(w for noun in load_json("coups.json")["nouns"] for w in noun_forms(noun))
 
 
 def _near_words(token: Any, depth: int = 2) -> set[str]:
