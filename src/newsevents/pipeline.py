@@ -8,30 +8,28 @@ process: models, gazetteers and compiled patterns load when the stage is made, n
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from importlib import import_module
 
 from .document import Document
 from .errors import InputError, PipelineError
 from .settings import Settings
+from .stages import BUILTIN
+
+logger = logging.getLogger(__name__)
 
 # Layers present on every document before any stage runs.
 INPUT_LAYERS = frozenset({"raw", "published", "title", "url"})
 
-DEFAULT_STAGES = (
-    "clean",
-    "nlp",
-    "dates",
-    "places",
-    "actors",
-    "attribution",
-    "events",
-    "integrity",
-)
+# The built-in stages, in the order the default pipeline runs them.
+DEFAULT_STAGES = BUILTIN
 
 
 class Stage:
-    """Base class of a pipeline stage: reads the document, adds its layer, returns the same object."""
+    """A pipeline stage: reads the document, adds its layer, returns the same object."""
 
     name: str = ""
 
@@ -46,11 +44,25 @@ class Stage:
         """
         for doc in docs:
             if doc.error is None:
-                try:
+                with stage_errors(self.name, doc):
                     self(doc)
-                except InputError as exc:
-                    doc.error = str(exc)
             yield doc
+
+
+@contextmanager
+def stage_errors(stage: str, doc: Document) -> Iterator[None]:
+    """Turn a failure inside ``stage`` into the document's error, so the rest of a batch goes on.
+
+    An ``InputError`` is the input's fault; anything else is a bug in the stage, logged with its
+    traceback and reported on the document as an internal error naming the stage.
+    """
+    try:
+        yield
+    except InputError as exc:
+        doc.error = str(exc)
+    except Exception as exc:
+        logger.exception("stage %s failed on %s", stage, doc.source)
+        doc.error = f"{doc.source}: internal error in stage {stage!r}: {exc!r} (please report it)"
 
 
 @dataclass(frozen=True)
@@ -84,7 +96,8 @@ def registered_stages() -> dict[str, StageInfo]:
 
 def _load_builtin_stages() -> None:
     # Importing the stage packages runs their @register_stage decorators.
-    from . import stages  # noqa: F401
+    for name in BUILTIN:
+        import_module(f".stages.{name}", __package__)
 
 
 def check_order(names: Iterable[str]) -> list[StageInfo]:

@@ -1,12 +1,7 @@
-"""The pipeline stages, one package each. Importing this package registers them all."""
+"""The pipeline stages, one package each.
 
-from . import (  # noqa: F401
-    actors,
-    attribution,
-    clean,
-    dates,
-    events,
-    integrity,
-    nlp,
-    places,
-)
+Each stage package registers itself when imported; the pipeline imports them (``BUILTIN``) only
+when a pipeline is built, so commands that never analyse (``events``, ``show``) skip loading spaCy.
+"""
+
+BUILTIN = ("clean", "nlp", "dates", "places", "actors", "attribution", "events", "integrity")

@@ -26,7 +26,7 @@ from ...knowledge import (
     organizations,
     seats_of_government,
 )
-from ...pipeline import Stage, register_stage
+from ...pipeline import Stage, register_stage, stage_errors
 from ...settings import Settings
 
 # spaCy labels kept as entities, and the contract's kind for each.
@@ -140,7 +140,8 @@ class NlpStage(Stage):
                 (d.text for d in todo), batch_size=self.batch_size, n_process=self.n_process
             )
             for doc, spacy_doc in zip(todo, parsed, strict=True):
-                self._annotate(doc, spacy_doc)
+                with stage_errors(self.name, doc):
+                    self._annotate(doc, spacy_doc)
             yield from batch
 
     @staticmethod
