@@ -477,3 +477,17 @@ def test_phrase_words_are_no_arguments(events):
 def test_until_clause_is_the_condition_of_a_refusal(events):
     found = events("The militia refused to free the captives until its demands were met.")
     assert [e.type for e in found] == ["REJECT"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "is_coup"),
+    [
+        ("Soldiers took over the state broadcaster in Libreville.", False),
+        ("The army took control of the country overnight.", True),
+        ("Rebels seized control of the town of Bunia.", False),
+        ("Army officers ousted President Kanu in a dawn raid.", True),
+    ],
+)
+def test_seizing_verbs_need_power_as_object(events, text, is_coup):
+    assert any(e.coup is not None for e in events(text)) == is_coup

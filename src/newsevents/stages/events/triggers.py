@@ -142,7 +142,27 @@ def _coup_reading(token: Any, entry: Entry) -> bool:
         return military and not figurative
     if not entry.needs_military:
         return True
-    return military and bool(_near_words(token) & set(coups["power_objects"]))
+    target = _seized(token, entry)
+    if target is None:
+        return False
+    seizes_power = target.lower_ in coups["power_objects"] or target.ent_type_ == "PERSON"
+    return military and seizes_power
+
+
+def _seized(token: Any, entry: Entry) -> Any | None:
+    """What a seizing verb takes: its object, or what the object is "of" when the object is a
+    word of the phrase ("took control of the capital")."""
+    obj = object_of(token) or _pobj_of(token, "over")
+    if obj is not None and obj.lower_ in entry.rest:
+        return _pobj_of(obj, "of")
+    return obj
+
+
+def _pobj_of(token: Any, preposition: str) -> Any | None:
+    for child in token.children:
+        if child.dep_ in ("prep", "prt") and child.lower_ == preposition:
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
 
 
 @cache
