@@ -33,6 +33,7 @@ import reverse_geocoder
 
 from newsevents.knowledge import countries as known_countries
 from newsevents.stages.places.gazetteer import fold
+from newsevents.stages.places.resolve import rules
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "newsevents" / "stages" / "places" / "gazetteer.tsv.gz"
@@ -291,7 +292,7 @@ def add_bare_region_names(rows: list[Row]) -> dict[tuple[str, str], str]:
         if row["feature"] == "admin2" and name.endswith(" County"):
             continue
         bare = REGION_TYPE_PREFIX.sub("", REGION_TYPE_SUFFIX.sub("", name))
-        if bare != name and bare:
+        if bare != name and bare and fold(bare) not in rules()["not_places"]:
             row["name"] = bare
             row["aliases"].insert(0, name)
             if row["feature"] == "admin1":

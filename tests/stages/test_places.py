@@ -266,3 +266,26 @@ def test_bare_name_of_a_city_and_its_province_means_the_city():
 def test_province_much_larger_than_its_namesake_city_stays_the_province():
     choice = choose("Quebec", Context(focus="CAN"))
     assert choice is not None and choice.place.feature == "admin1"
+
+
+def test_place_name_used_as_a_first_name_is_not_a_place(blank_nlp):
+    doc = doc_with(
+        blank_nlp,
+        "Twelve-year-old Florence Adeyemi won the race. Florence trains daily.",
+        [("Florence", "GPE"), ("Adeyemi", "PERSON"), ("Florence", "GPE")],
+    )
+    assert place_spans(doc) == []
+
+
+def test_capitalised_dateline_before_a_person_stays_a_place(blank_nlp):
+    doc = doc_with(
+        blank_nlp,
+        "NAIROBI William Ruto said on Monday that talks would resume.",
+        [("NAIROBI", "GPE"), ("William Ruto", "PERSON")],
+    )
+    assert [s.text for s in place_spans(doc)] == ["NAIROBI"]
+
+
+def test_compound_tail_is_trimmed_from_an_entity(blank_nlp):
+    doc = doc_with(blank_nlp, "The Kenya-led mission arrived.", [("Kenya-led", "ORG")])
+    assert [s.text for s in place_spans(doc)] == ["Kenya"]

@@ -32,7 +32,7 @@ from .resolve import rules
 ABBREVIATIONS = Path(__file__).parent / "abbreviations.tsv"
 
 _LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
-_TRAILING = re.compile(r"(?:['’]s|['’])?[\s.,;:!?)\"”’-]*$")
+_TRAILING = re.compile(r"(?:-[a-z][a-z-]*)?(?:['’]s|['’])?[\s.,;:!?)\"”’-]*$")
 # Tokens in a capitalised run looked up as one name ("Red Deer", "New South Wales").
 _LONGEST_RUN = 3
 # A capitalised word, an initialism ("U.S."), and no lowercase compound tail ("Calgary-based").
@@ -131,7 +131,11 @@ def _extended_back(text: str, start: int, end: int) -> int:
     """``start``, moved back over a capitalised word that belongs to the name: the model splits
     "British Columbia" or "Western Australia" into a demonym or adjective and a place."""
     before = _WORD_BEFORE.search(text, max(0, start - 30), start)
-    if before and f"{before.group(1)} {text[start:end]}" in gazetteer():
+    if before is None:
+        return start
+    longer = f"{before.group(1)} {text[start:end]}"
+    # "The Gambia" folds to "gambia": only a word that changes the name counts.
+    if fold(longer) != fold(text[start:end]) and longer in gazetteer():
         return before.start()
     return start
 
@@ -217,7 +221,22 @@ def place_spans(doc: Document) -> list[NameSpan]:
         if span is not None:
             spans.append(span)
     spans.extend(_from_words(doc.text, covered, person_words))
-    return _without_overlaps(spans)
+    return _without_first_names(doc, _without_overlaps(spans))
+
+
+def _without_first_names(doc: Document, spans: list[NameSpan]) -> list[NameSpan]:
+    """``spans`` less the names that the article uses as a person's first name: "Georgia" in
+    "Georgia Stevens", and then every other "Georgia" in it. Capitals are a dateline
+    ("WASHINGTON Barack Obama said"), not a first name."""
+    person_starts = {e.start for e in doc.entities if e.label == "PERSON"}
+    first_names = {
+        span.text
+        for span in spans
+        if not span.text.isupper()
+        and doc.text[span.end : span.end + 1] == " "
+        and span.end + 1 in person_starts
+    }
+    return [span for span in spans if span.text not in first_names]
 
 
 def _without_overlaps(spans: list[NameSpan]) -> list[NameSpan]:
