@@ -239,3 +239,11 @@ def test_speaker_before_a_colon(analyse) -> None:
 def test_participle_on_a_noun_names_the_noun(analyse) -> None:
     found = one(analyse("Police received calls saying shots had been fired."), "saying")
     assert found.source.text == "calls"
+
+
+@pytest.mark.model
+def test_quote_split_by_its_cue_is_one_claim(analyse) -> None:
+    doc = analyse("“Frankly,” the Ghanaian finance minister said, “the budget cannot absorb this.”")
+    found = one(doc, "said")
+    assert found.content.text.startswith("“Frankly,”")
+    assert found.content.text.endswith("absorb this.”")

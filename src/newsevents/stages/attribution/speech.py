@@ -36,7 +36,7 @@ CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
 INHERITS_SUBJECT = frozenset({"xcomp", "advcl", "conj", "pcomp", "prep"})
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 # Prepositions that carry the claim of an "object" verb: "accused X of ...", "called for ...".
-CLAIM_PREPOSITIONS = frozenset({"of", "for", "about", "over", "on", "to", "that"})
+CLAIM_PREPOSITIONS = frozenset({"of", "for", "about", "over", "that"})
 EDGE_PUNCTUATION = frozenset(",;:-–—")
 # A line of a few words, a colon, then a claim that does not end with a full stop.
 HEADLINE = re.compile(
@@ -87,24 +87,43 @@ def find_claims(doc: Doc) -> list[Claim]:
 
 def _quotation_claims(doc: Doc, text: str, used: set[int]) -> Iterator[Claim]:
     previous: Claim | None = None
-    quotes = [quote for quote in find_quotes(text) if _is_speech(text, quote)]
-    quoted = {t.i for quote in quotes for t in _tokens_within(doc, quote)}
-    for quote in quotes:
+    quotes = find_quotes(text)
+    speech = [_is_speech(text, quote) for quote in quotes]
+    spoken = [quote for quote, said in zip(quotes, speech, strict=True) if said]
+    quoted = {t.i for quote in spoken for t in _tokens_within(doc, quote)}
+    index = 0
+    while index < len(quotes):
+        quote = quotes[index]
+        index += 1
+        if not speech[index - 1]:
+            continue
         content = (quote.start, quote.end)
         claim = _speaker_nearby(doc, text, quote, used, quoted)
         if claim is None and previous is not None and _close_after(doc, previous, quote):
             claim = Claim(previous.cue, content, previous.source, True, list(previous.via))
-        if claim is not None:
-            previous = claim
-            yield claim
+        if claim is None:
+            continue
+        if index < len(quotes) and _resumes_after_cue(text, claim, quotes[index]):
+            claim.content = (claim.content[0], quotes[index].end)  # “A,” she said, “B.”
+            index += 1
+        previous = claim
+        yield claim
+
+
+def _resumes_after_cue(text: str, claim: Claim, quote: Quote) -> bool:
+    """Whether ``quote`` goes on right after the cue and speaker that follow the claim's quote."""
+    if claim.cue[0] < claim.content[1]:
+        return False
+    said = max(claim.cue[1], claim.source[1] if claim.source else 0)
+    return said <= quote.start and not text[said : quote.start].strip(" ,:")
 
 
 def _is_speech(text: str, quote: Quote) -> bool:
     """A quotation of speech, not a scare quote or a quoted fragment inside reported speech."""
     inner = text[quote.inner_start : quote.inner_end].strip()
-    if inner[-1:] in SPOKEN_ENDINGS:  # “Okay,” she said.
-        return True
-    return len(inner.split()) >= MIN_QUOTE_WORDS and not inner[:1].islower()
+    if inner[:1].islower():
+        return False
+    return inner[-1:] in SPOKEN_ENDINGS or len(inner.split()) >= MIN_QUOTE_WORDS
 
 
 def _tokens_within(doc: Doc, quote: Quote) -> Iterable[Token]:
@@ -259,10 +278,10 @@ def _content_of(verb: Token) -> Bounds | None:
     if not cue_verbs()[verb.lower_].takes_object:
         return None
     for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ in CLAIM_PREPOSITIONS and child.i > verb.i:
+        if child.dep_ in ("dobj", "nsubjpass") and child.lower_ not in RELATIVE_PRONOUNS:
             return _phrase(child)
     for child in verb.children:
-        if child.dep_ in ("dobj", "nsubjpass") and child.lower_ not in RELATIVE_PRONOUNS:
+        if child.dep_ == "prep" and child.lower_ in CLAIM_PREPOSITIONS and child.i > verb.i:
             return _phrase(child)
     return None
 
