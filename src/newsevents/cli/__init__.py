@@ -10,6 +10,7 @@ from ..settings import SETTINGS, Settings
 from .analyze import analyze
 from .events import events
 from .ingest import ingest
+from .serve import serve
 from .show import show
 
 
@@ -60,3 +61,4 @@ main.add_command(analyze)
 main.add_command(ingest)
 main.add_command(events)
 main.add_command(show)
+main.add_command(serve)
