@@ -186,7 +186,14 @@ def _distance(token: Token, quote: Quote) -> int:
 def _reports_something_else(cue: Token, quote: Quote) -> bool:
     """Whether ``cue`` has a reported clause of its own, away from the quotation."""
     content = next((c for c in cue.children if c.dep_ in ("ccomp", "xcomp")), None)
-    return content is not None and not _overlaps(_phrase(content), (quote.start, quote.end))
+    if content is None or _opens_with_quote(content):  # “A,” she said, “b.” goes on quoting
+        return False
+    return not _overlaps(_phrase(content), (quote.start, quote.end))
+
+
+def _opens_with_quote(clause: Token) -> bool:
+    first = clause.left_edge
+    return first.is_quote or (first.i > 0 and first.doc[first.i - 1].is_quote)
 
 
 def _statement_made_by(token: Token) -> Claim | None:
