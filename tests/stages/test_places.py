@@ -289,3 +289,17 @@ def test_capitalised_dateline_before_a_person_stays_a_place(blank_nlp):
 def test_compound_tail_is_trimmed_from_an_entity(blank_nlp):
     doc = doc_with(blank_nlp, "The Kenya-led mission arrived.", [("Kenya-led", "ORG")])
     assert [s.text for s in place_spans(doc)] == ["Kenya"]
+
+
+def test_name_after_a_code_with_digits_belongs_to_a_body(blank_nlp):
+    doc = doc_with(
+        blank_nlp,
+        "Ministers of the G7 Africa partnership met in Accra.",
+        [("Africa", "LOC"), ("Accra", "GPE")],
+    )
+    assert [s.text for s in place_spans(doc)] == ["Accra"]
+
+
+def test_name_after_a_code_is_skipped_by_the_word_scan_too(blank_nlp):
+    doc = doc_with(blank_nlp, "Troops of the G5 Sahel force left.", [])
+    assert place_spans(doc) == []

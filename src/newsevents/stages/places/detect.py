@@ -40,6 +40,7 @@ _CAPITALISED_WORD = re.compile(
     r"(?<![\w'’.])(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][A-Za-z'’]*(?:-[A-Z][A-Za-z'’]*)*)"
 )
 _WORD_BEFORE = re.compile(r"([A-Z][A-Za-z'-]+) $")
+_CODE_BEFORE = re.compile(r"\b[A-Z]+[0-9]+[A-Za-z0-9]*[ -]$")  # "G5 Sahel", "G20 Africa"
 
 
 @dataclass(frozen=True)
@@ -116,7 +117,7 @@ def _from_entity(text: str, entity, person_words: frozenset[str]) -> NameSpan | 
     start, end = trimmed(text, entity.start, entity.end)
     start = _extended_back(text, start, end)
     name = text[start:end]
-    if end <= start or not is_place_name(name):
+    if end <= start or not is_place_name(name) or _after_code(text, start):
         return None
     if is_place_label:
         # Facilities (roads, buildings) count only when the gazetteer knows them.
@@ -125,6 +126,11 @@ def _from_entity(text: str, entity, person_words: frozenset[str]) -> NameSpan | 
     elif not _may_be_mislabelled_place(name, entity.label, person_words):
         return None
     return NameSpan(name, start, end, entity.label, name)
+
+
+def _after_code(text: str, start: int) -> bool:
+    """Whether a code with digits comes right before: "G5 Sahel" names a body, not a region."""
+    return _CODE_BEFORE.search(text, max(0, start - 12), start) is not None
 
 
 def _extended_back(text: str, start: int, end: int) -> int:
@@ -181,7 +187,7 @@ def _place_at(
 ) -> NameSpan | None:
     """The place name that starts with ``words[index]``, trying the longest run first."""
     start, end = words[index]
-    if covered[start] or not _capitalised(text[start:end]):
+    if covered[start] or not _capitalised(text[start:end]) or _after_code(text, start):
         return None
     abbreviation = _abbreviation(text, start, end)
     if abbreviation is not None:
