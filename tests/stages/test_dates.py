@@ -270,6 +270,35 @@ def test_no_full_date_no_inferred_publication(dates):
     assert found(doc)["Wednesday"] == (None, None, "day")
 
 
+def test_shift_after_an_event_is_not_counted_from_the_previous_date(dates):
+    doc = dates("Talks opened on 2 May 2019. Nine days after the attack, envoys left.")
+    assert [m.text for m in doc.dates] == ["2 May 2019"]
+
+
+# ------------------------------------------------------------------- dateparser fallback
+
+
+def with_entity(blank_nlp, text: str, entity: str, label: str = "DATE") -> Document:
+    spacy_doc = blank_nlp(text)
+    start = text.index(entity)
+    spacy_doc.ents = [spacy_doc.char_span(start, start + len(entity), label=label)]
+    doc = Document(source="test", raw=text, text=text, published=Published(D(2022, 6, 1), "given"))
+    doc.nlp = spacy_doc
+    return doc
+
+
+def test_dateparser_reads_entities_the_rules_cannot(stage, blank_nlp):
+    doc = stage(with_entity(blank_nlp, "Ballots were due by 2022/05/11 in Lusaka.", "2022/05/11"))
+    assert [(m.text, m.start_date, m.precision, m.basis) for m in doc.dates] == [
+        ("2022/05/11", D(2022, 5, 11), "day", "stated")
+    ]
+
+
+def test_dateparser_never_sees_durations(stage, blank_nlp):
+    doc = stage(with_entity(blank_nlp, "The truce held for five years in Aceh.", "five years"))
+    assert doc.dates == []
+
+
 # ----------------------------------------------------------------------------- properties
 
 WORDS = [
@@ -375,6 +404,16 @@ def test_tense_chooses_the_year_of_a_month(parsed, stage):
         ("May", "2013-05"),
         ("the end of the year", "2012-09"),
     ]
+
+
+@pytest.mark.model
+def test_planned_dates_do_not_set_the_inferred_publication_date(parsed, stage):
+    text = (
+        "Soldiers seized the airport in Niamey on 14 July 2024. "
+        "A spokesman said on Tuesday that elections will be held on 1 December 2024."
+    )
+    doc = stage(parsed(text))
+    assert doc.published == Published(D(2024, 7, 16), "inferred")
 
 
 @pytest.mark.model

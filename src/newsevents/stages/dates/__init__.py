@@ -39,7 +39,8 @@ class DatesStage(Stage):
         candidates = find_candidates(doc.text, doc.nlp, self.grammar)
         directions = [direction_at(doc.nlp, c.start, c.end) for c in candidates]
         if doc.published.date is None:
-            inferred = infer_publication(candidates, directions)
+            parsed = doc.nlp is not None and doc.nlp.has_annotation("DEP")
+            inferred = infer_publication(candidates, directions, require_past=parsed)
             if inferred is not None:
                 doc.published = Published(inferred, "inferred")
         doc.dates = resolve_mentions(doc.text, candidates, directions, doc.published)

@@ -19,10 +19,11 @@ from typing import Any
 
 HERE = Path(__file__).parent
 
-# A date expression never starts inside a word or after a currency sign, and never ends inside
-# a word, before a percent sign or before the decimals of a number ("2010.5", "1,999").
-BEFORE = r"(?<![\w$€£])"
-AFTER = r"(?![\w%]|[.,:]\d)"
+# A date expression never starts or ends inside a word or inside a number written with
+# separators ("1,999", "2010.5", "11.05.2022", "2022/05/11"), nor after a currency sign or
+# before a percent sign.
+BEFORE = r"(?<![\w$€£])(?<!\d[/.])"
+AFTER = r"(?![\w%]|[.,:/]\d)"
 
 YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
@@ -205,6 +206,14 @@ def _head_words() -> dict[str, tuple[str, ...]]:
             word = phrase.split()[-1].lower()
             heads[word] = (*heads.get(word, ()), name)
     return heads
+
+
+# What a date entity the rules cannot read is matched as: ``resolve`` hands it to dateparser.
+FALLBACK = Rule("dateparser", re.compile(r"(?!)"), None, ())
+
+
+def fallback_match(text: str) -> Match:
+    return Match(FALLBACK, {"text": text})
 
 
 # The second year of a range written "1957-58": TimeML marks it as a date of its own.

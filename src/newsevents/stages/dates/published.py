@@ -15,21 +15,27 @@ from .resolve import Context, resolve
 from .spans import Candidate
 
 
-def infer_publication(candidates: list[Candidate], directions: list[str | None]) -> dt.date | None:
-    """The earliest date the report can have been written on, or ``None`` if nothing tells."""
+def infer_publication(
+    candidates: list[Candidate], directions: list[str | None], require_past: bool = True
+) -> dt.date | None:
+    """The earliest date the report can have been written on, or ``None`` if nothing tells.
+
+    Only expressions in past-tense clauses count when ``require_past`` (the text was parsed):
+    a dated plan ("the strike set for Christmas 2016") says nothing about when it was reported.
+    """
+    reported = {"past"} if require_past else {"past", None}
     explicit = []
     for index, (candidate, direction) in enumerate(zip(candidates, directions, strict=True)):
         found = resolve(candidate.match, Context())
-        if found and found.basis == "stated" and found.precision == "day" and direction != "future":
+        if found and found.basis == "stated" and found.precision == "day" and direction in reported:
             explicit.append((found.end, index))
     if not explicit:
         return None
     base, base_index = max(explicit)
     latest = base
-    for candidate, direction in zip(
-        candidates[base_index + 1 :], directions[base_index + 1 :], strict=True
-    ):
-        if direction != "future":
+    later = zip(candidates[base_index + 1 :], directions[base_index + 1 :], strict=True)
+    for candidate, direction in later:
+        if direction in reported:
             latest = max(latest, _earliest_report(candidate, base))
     return latest
 

@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .fallback import has_year, parse_with_dateparser
 from .grammar import Match, lexicon, month_number, weekday_number
 
 Period = tuple[dt.date, dt.date]
@@ -399,6 +400,18 @@ def present(g: Groups, ctx: Context) -> Resolved:
     return relative_to_anchor((anchor, anchor) if anchor else None, "day")
 
 
+def dateparser_fallback(g: Groups, ctx: Context) -> Resolved | None:
+    """A date entity the rules cannot read, in dateparser's hands (see ``fallback``)."""
+    text = g["text"]
+    if ctx.anchor is None and not has_year(text):
+        return relative_to_anchor(None, "day")
+    found = parse_with_dateparser(text, ctx.anchor)
+    if found is None:
+        return None
+    period, precision = unit_period(found[0], found[1])
+    return Resolved(period[0], period[1], precision, "stated" if has_year(text) else "relative")
+
+
 RESOLVERS: dict[str, Callable[[Groups, Context], Resolved | None]] = {
     "iso_date": calendar_day,
     "numeric_date": calendar_day,
@@ -423,4 +436,5 @@ RESOLVERS: dict[str, Callable[[Groups, Context], Resolved | None]] = {
     "shift": shift,
     "weekday": weekday,
     "present": present,
+    "dateparser": dateparser_fallback,
 }

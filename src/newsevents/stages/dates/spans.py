@@ -15,7 +15,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .grammar import SHORT_RANGE_END, Grammar, Match, lexicon
+from .fallback import looks_like_a_date
+from .grammar import FALLBACK, SHORT_RANGE_END, Grammar, Match, fallback_match, lexicon
 
 # Entity labels a date word inside of is not a date ("Theresa May", "the 1,999 soldiers").
 NOT_DATE_LABELS = frozenset(
@@ -73,7 +74,10 @@ def find_candidates(text: str, spacy_doc, grammar: Grammar) -> list[Candidate]:
     found = [*_from_patterns(text, grammar), *_from_entities(text, ents, grammar)]
     blocked = [(e.start_char, e.end_char) for e in ents if e.label_ in NOT_DATE_LABELS]
     kept = [c for c in found if _acceptable(c, text, blocked)]
-    return _longest_first(kept)
+    ruled = [c for c in kept if c.match.rule is not FALLBACK]
+    # dateparser only gets entities where the rules found nothing at all
+    unread = [c for c in kept if c.match.rule is FALLBACK and not _overlaps_any(c, ruled)]
+    return _longest_first(ruled + unread)
 
 
 def _from_patterns(text: str, grammar: Grammar) -> list[Candidate]:
@@ -104,6 +108,8 @@ def _from_entities(text: str, ents: list, grammar: Grammar) -> list[Candidate]:
             end = tail.start()
         if start < end:
             match = grammar.match(text[start:end])
+            if match is None and looks_like_a_date(text[start:end]):
+                match = fallback_match(text[start:end])
             if match is not None:
                 found.append(Candidate(start, end, match, text[start:end]))
     return found
@@ -133,6 +139,10 @@ def _inside(c: Candidate, ranges: list[tuple[int, int]]) -> bool:
     """Whether ``c`` lies within one of ``ranges`` (sorted, not overlapping: spaCy's entities)."""
     index = bisect.bisect_right(ranges, (c.start, math.inf)) - 1  # the last one starting by c
     return index >= 0 and ranges[index][1] >= c.end
+
+
+def _overlaps_any(c: Candidate, others: list[Candidate]) -> bool:
+    return any(c.start < o.end and o.start < c.end for o in others)
 
 
 def _longest_first(candidates: list[Candidate]) -> list[Candidate]:
