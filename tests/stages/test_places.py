@@ -303,3 +303,21 @@ def test_name_after_a_code_with_digits_belongs_to_a_body(blank_nlp):
 def test_name_after_a_code_is_skipped_by_the_word_scan_too(blank_nlp):
     doc = doc_with(blank_nlp, "Troops of the G5 Sahel force left.", [])
     assert place_spans(doc) == []
+
+
+@given(st.text(max_size=60), st.integers(0, 60), st.integers(0, 60))
+def test_trimmed_stays_inside_the_span(text, a, b):
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    new_start, new_end = trimmed(text, start, end)
+    assert start <= new_start <= new_end <= end
+
+
+words = st.sampled_from(["Lagos", "Kano", "the", "said", "Ky.", ",", "Benue", "River", "G7", "-"])
+
+
+@given(st.lists(words, max_size=12))
+def test_spans_found_in_any_text_point_at_their_text(blank_nlp, tokens):
+    text = " ".join(tokens)
+    doc = doc_with(blank_nlp, text, [])
+    for span in place_spans(doc):
+        assert text[span.start : span.end] == span.text
