@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 import unicodedata
-from collections.abc import Iterable, Iterator
-from functools import cache
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Sequence
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -43,21 +45,32 @@ def flag(doc: Document, kind: str, severity: str, message: str, start: int, end:
     return Flag(kind=kind, severity=severity, message=message, evidence=doc.span(start, end))
 
 
-def sentences(doc: Document) -> list[tuple[int, int]]:
+def sentences(doc: Document) -> tuple[tuple[int, int], ...]:
     """(start, end) of each sentence: spaCy's where the nlp layer has them, else a plain split.
 
     A sentence never runs over a line break: a headline left above a paragraph is its own.
+    Several checks ask for the same document's sentences, so the last few are kept.
     """
     spacy_doc = doc.nlp
     if spacy_doc is not None and (
         spacy_doc.has_annotation("SENT_START") or spacy_doc.has_annotation("DEP")
     ):
-        return [
-            (s.start_char + start, s.start_char + end)
-            for s in spacy_doc.sents
-            for start, end in _split(s.text, _LINE_BREAK)
-        ]
-    return list(_split(doc.text, _SENTENCE_BREAK))
+        return _spacy_sentences(spacy_doc)
+    return _plain_sentences(doc.text)
+
+
+@lru_cache(maxsize=4)
+def _spacy_sentences(spacy_doc) -> tuple[tuple[int, int], ...]:
+    return tuple(
+        (s.start_char + start, s.start_char + end)
+        for s in spacy_doc.sents
+        for start, end in _split(s.text, _LINE_BREAK)
+    )
+
+
+@lru_cache(maxsize=4)
+def _plain_sentences(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(_split(text, _SENTENCE_BREAK))
 
 
 def paragraphs(text: str) -> Iterator[tuple[int, int]]:
@@ -81,14 +94,9 @@ def _split(text: str, pattern: re.Pattern[str]) -> Iterator[tuple[int, int]]:
         yield start, len(text.rstrip())
 
 
-def sentence_index(bounds: list[tuple[int, int]], offset: int) -> int:
+def sentence_index(bounds: Sequence[tuple[int, int]], offset: int) -> int:
     """The index of the sentence holding ``offset`` (the last one starting at or before it)."""
-    found = 0
-    for i, (start, _) in enumerate(bounds):
-        if start > offset:
-            break
-        found = i
-    return found
+    return max(bisect_right(bounds, (offset, sys.maxsize)) - 1, 0)
 
 
 def fold(text: str) -> str:

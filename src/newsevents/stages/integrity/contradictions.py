@@ -14,10 +14,11 @@ from functools import cache
 
 from ...document import Document, Flag
 from ...knowledge import country_by_demonym, country_by_name
-from .common import alternation, flag, fold, lexicon, sentences, words_pattern
+from .common import alternation, flag, fold, lexicon, sentence_index, sentences, words_pattern
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _NAME = rf"[{_UPPER}][\w’'-]+(?:\s+[{_UPPER}][\w’'-]+){{0,2}}"
+_PLACE_AFTER = re.compile(rf"\s*(?:the\s+)?({_NAME})")
 
 
 def check_contradictions(doc: Document) -> list[Flag]:
@@ -34,20 +35,19 @@ def _nationality_pattern() -> re.Pattern[str]:
 
 
 def _own_country_expulsions(doc: Document) -> list[Flag]:
+    bounds = sentences(doc)
     flags = []
-    for start, end in sentences(doc):
-        for cue in words_pattern("expulsion_cues").finditer(doc.text, start, end):
-            place = re.match(rf"\s*(?:the\s+)?({_NAME})", doc.text[cue.end() : end])
-            country = place and country_by_name(place.group(1))
-            if not country:
-                continue
-            people = _nationality_before(doc.text, start, cue.start())
-            if people is None or people[1] != country.iso3:
-                continue
-            if not _someone_else_expels(doc, start, end, country.iso3):
-                continue
-            place_end = cue.end() + place.end(1)
-            flags.append(_expulsion_flag(doc, people[0], country.name, people[2], place_end))
+    for cue in words_pattern("expulsion_cues").finditer(doc.text):
+        start, end = bounds[sentence_index(bounds, cue.start())]
+        place = _PLACE_AFTER.match(doc.text, cue.end(), end)
+        country = place and country_by_name(place.group(1))
+        if not country:
+            continue
+        people = _nationality_before(doc.text, start, cue.start())
+        if people is None or people[1] != country.iso3:
+            continue
+        if _someone_else_expels(doc, start, end, country.iso3):
+            flags.append(_expulsion_flag(doc, people[0], country.name, people[2], place.end(1)))
     return flags
 
 
@@ -88,35 +88,37 @@ def _expulsion_flag(doc: Document, people: str, country: str, start: int, end: i
 
 
 @cache
-def _office_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
-    office_of = {
-        fold(title): office for office, titles in lexicon()["offices"].items() for title in titles
-    }
-    titles = alternation(t for ts in lexicon()["offices"].values() for t in ts)
+def _office_patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    """A title before a name ("Prime Minister Ana Duarte"), what may disclaim it ("former"), and
+    the office each title names."""
+    offices = lexicon()["offices"]
+    office_of = {fold(title): office for office, titles in offices.items() for title in titles}
+    titles = alternation(title for titles in offices.values() for title in titles)
     disclaimers = alternation(lexicon()["office_disclaimers"])
-    pattern = re.compile(
-        rf"(?P<before>(?i:\b(?:{disclaimers})[\s-]+)?)(?P<title>(?i:{titles}))\s+(?P<name>{_NAME})"
+    return (
+        re.compile(rf"\b(?P<title>(?i:{titles}))\s+(?P<name>{_NAME})"),
+        re.compile(rf"\b(?i:{disclaimers})[\s-]+$"),
+        office_of,
     )
-    return pattern, office_of
 
 
 def _two_offices(doc: Document) -> list[Flag]:
-    pattern, office_of = _office_pattern()
-    seen: dict[str, tuple[str, str, re.Match[str]]] = {}
+    titled, disclaimed, office_of = _office_patterns()
+    seen: dict[str, tuple[str, re.Match[str]]] = {}
     flags = []
-    for match in pattern.finditer(doc.text):
-        if match.group("before") or country_by_name(match.group("name")):
+    for match in titled.finditer(doc.text):
+        if disclaimed.search(doc.text, max(match.start() - 20, 0), match.start()):
+            continue
+        if country_by_name(match.group("name")):
             continue
         office = office_of[fold(match.group("title"))]
         name = match.group("name").split()
-        surname = fold(name[-1])
-        if surname not in seen:
-            seen[surname] = (office, match.group("name"), match)
-            continue
-        first_office, first_name, first = seen[surname]
-        first_given, given = first_name.split()[:-1], name[:-1]
-        if office != first_office and (not first_given or not given or first_given == given):
-            flags.append(_office_flag(doc, first, match))
+        first = seen.setdefault(fold(name[-1]), (office, match))
+        first_office, first_match = first
+        first_given, given = first_match.group("name").split()[:-1], name[:-1]
+        same_person = not first_given or not given or first_given == given
+        if office != first_office and same_person:
+            flags.append(_office_flag(doc, first_match, match))
     return flags
 
 

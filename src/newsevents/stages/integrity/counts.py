@@ -30,6 +30,7 @@ from .common import (
     join_words,
     lexicon,
     number_word,
+    sentence_index,
     sentences,
     words_pattern,
 )
@@ -95,14 +96,16 @@ def _names_with_and() -> tuple[str, ...]:
 def check_counts(doc: Document) -> list[Flag]:
     bounds = sentences(doc)
     flags = []
-    for i, (start, end) in enumerate(bounds):
+    for stated in stated_counts(doc.text, 0, len(doc.text)):
+        i = sentence_index(bounds, stated.start)
+        start, end = bounds[i]
+        if stated.end > end:
+            continue
         following = bounds[i + 1] if i + 1 < len(bounds) else None
         # What came just before: where "also" finds its member and a body may be named.
         before = (bounds[max(i - 2, 0)][0], start)
-        for stated in stated_counts(doc.text, start, end):
-            found = _enumeration_flag(doc, stated, (start, end), following, before)
-            if found:
-                flags.append(found)
+        if found := _enumeration_flag(doc, stated, (start, end), following, before):
+            flags.append(found)
     return flags
 
 

@@ -12,8 +12,18 @@ import re
 from functools import cache
 
 from ...document import Attribution, Document, Event, Flag
-from .common import alternation, flag, lexicon, quoted, sentences, spans_overlap, words_pattern
+from .common import (
+    alternation,
+    flag,
+    lexicon,
+    quoted,
+    sentence_index,
+    sentences,
+    spans_overlap,
+    words_pattern,
+)
 
+_QUOTATION = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
 NAMED_SOURCES = frozenset({"official", "named_person", "organization", "document", "media"})
 
 
@@ -73,18 +83,21 @@ def _anonymous_flag(doc: Document, attribution: Attribution) -> Flag:
 def _backing_pattern() -> re.Pattern[str]:
     suffixes = alternation(lexicon()["backing_suffixes"])
     cues = words_pattern("backing_cues").pattern
-    return re.compile(rf"{cues}|\b[\w]+-(?:{suffixes})\b", re.IGNORECASE)
+    return re.compile(rf"{cues}|(?<=\w)-(?:{suffixes})\b", re.IGNORECASE)
 
 
 def check_unattributed_claims(doc: Document) -> list[Flag]:
-    quotes = [m.span() for m in re.finditer(r"“[^”]*”|\"[^\"\n]*\"", doc.text)]
-    covered = (
-        [(a.content.start, a.content.end) for a in doc.attributions]
-        + [(a.cue.start, a.cue.end) for a in doc.attributions]
-        + quotes
-    )
+    claims = _backing_claims(doc)
+    if not claims:
+        return []
+    quotes = [m.span() for m in _QUOTATION.finditer(doc.text)]
+    covered = [
+        *((a.content.start, a.content.end) for a in doc.attributions),
+        *((a.cue.start, a.cue.end) for a in doc.attributions),
+        *quotes,
+    ]
     flags = []
-    for start, end in _backing_claims(doc):
+    for start, end in claims:
         if any(spans_overlap((start, end), span) for span in covered):
             continue
         if words_pattern("reporting_cues").search(doc.text, start, end):
@@ -104,9 +117,8 @@ def _backing_claims(doc: Document) -> list[tuple[int, int]]:
     for event in doc.events:
         if event.coup and event.coup.foreign_backing != "none" and event.attribution is None:
             claims.update(s for s in bounds if spans_overlap(s, event.evidence))
-    for start, end in bounds:
-        if words_pattern("coup_words").search(doc.text, start, end) and _backing_pattern().search(
-            doc.text, start, end
-        ):
+    for cue in _backing_pattern().finditer(doc.text):
+        start, end = bounds[sentence_index(bounds, cue.start())]
+        if words_pattern("coup_words").search(doc.text, start, end):
             claims.add((start, end))
     return sorted(claims)
