@@ -109,7 +109,7 @@ def submit_batch(request: Request, batch: BatchInput) -> dict[str, Any]:
     if not items:
         raise WebError(422, "the batch holds no input lines", code="bad_input")
     job = request.app.state.jobs.submit(items)
-    return {**job.as_dict(), "href": f"/api/jobs/{job.id}"}
+    return job.as_dict()
 
 
 @router.get("/jobs/{job_id}", summary="Progress of a batch")

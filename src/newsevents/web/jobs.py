@@ -63,6 +63,7 @@ class Job:
     def as_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
+            "href": f"/api/jobs/{self.id}",
             "state": self.state,
             "total": self.total,
             "done": self.done,
