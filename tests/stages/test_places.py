@@ -321,3 +321,9 @@ def test_spans_found_in_any_text_point_at_their_text(blank_nlp, tokens):
     doc = doc_with(blank_nlp, text, [])
     for span in place_spans(doc):
         assert text[span.start : span.end] == span.text
+
+
+def test_part_of_a_place_resolves_to_the_whole():
+    choice = choose("Far North Queensland", Context())
+    assert choice is not None and choice.place.name == "Queensland"
+    assert choose("South Korea", Context()).place.country == "KOR"

@@ -58,7 +58,20 @@ def candidates(name: str) -> list[tuple[Place, bool]]:
     if not found:
         bare = _without_generic_words(name)
         found = gazetteer().lookup(bare) if bare != name else []
+    if not found:
+        whole = _whole_of_part(name)
+        found = gazetteer().lookup(whole) if whole else []
     return found
+
+
+def _whole_of_part(name: str) -> str | None:
+    """The place that "Far North Queensland" or "Southern California" is a part of."""
+    words = fold(name).split()
+    part_words = rules()["part_words"]
+    index = 0
+    while index < len(words) - 1 and words[index] in part_words:
+        index += 1
+    return " ".join(words[index:]) if index else None
 
 
 def _without_generic_words(name: str) -> str:
