@@ -19,14 +19,14 @@ from .tense import direction_at
 
 __all__ = ["DatesStage", "make_dates", "resolve_mentions"]
 
-# How much to trust a date, by what it rests on.
-CONFIDENCE = {
-    ("stated", "given"): 0.95,
-    ("relative", "given"): 0.85,
-    ("relative", "inferred"): 0.7,
-    ("relative", "previous"): 0.6,
-}
-PRESENT_CONFIDENCE = 0.5
+# How much to trust a resolved date, by what it rests on.
+CONFIDENCE_STATED = 0.95  # the text gives it in full
+CONFIDENCE_GIVEN_ANCHOR = 0.85  # read against a publication date we were given
+CONFIDENCE_INFERRED_ANCHOR = 0.7  # read against a publication date inferred from the text
+CONFIDENCE_PREVIOUS = 0.6  # "the same day": read against an earlier mention
+CONFIDENCE_PRESENT = 0.5  # "now", "currently": the present, loosely
+CONFIDENCE_FALLBACK = 0.5  # read by dateparser, not by the rules
+CONFIDENCE_UNRESOLVED = 0.3  # a date expression with nothing to resolve it against
 
 
 class DatesStage(Stage):
@@ -76,16 +76,20 @@ def resolve_mentions(
 
 
 def _confidence(candidate: Candidate, found: Resolved, published: Published) -> float:
+    rule = candidate.match.rule.name
     if found.start is None:
-        return 0.3
-    if candidate.match.rule.name == "present":
-        return PRESENT_CONFIDENCE
+        return CONFIDENCE_UNRESOLVED
+    if rule == "dateparser":
+        return CONFIDENCE_FALLBACK
+    if rule == "present":
+        return CONFIDENCE_PRESENT
     if found.basis == "stated":
-        return CONFIDENCE["stated", "given"]
-    if candidate.match.rule.name == "reference":
-        return CONFIDENCE["relative", "previous"]
-    source = "inferred" if published.basis == "inferred" else "given"
-    return CONFIDENCE["relative", source]
+        return CONFIDENCE_STATED
+    if rule in ("reference", "shift"):
+        return CONFIDENCE_PREVIOUS
+    if published.basis == "inferred":
+        return CONFIDENCE_INFERRED_ANCHOR
+    return CONFIDENCE_GIVEN_ANCHOR
 
 
 @register_stage("dates", requires=("text", "nlp"), assigns=("dates", "published"))

@@ -123,7 +123,7 @@ def pick(periods: list[Period], anchor: dt.date, direction: str | None) -> Perio
     return min(periods, key=distance)
 
 
-def relative(word: str | None) -> int | None:
+def relative_offset(word: str | None) -> int | None:
     return None if word is None else lexicon()["relatives"][word.lower()]
 
 
@@ -131,7 +131,8 @@ def stated(period: Period, precision: str) -> Resolved:
     return Resolved(period[0], period[1], precision, "stated")
 
 
-def relative_to_anchor(period: Period | None, precision: str) -> Resolved:
+def relative_period(period: Period | None, precision: str) -> Resolved:
+    """A period read against the anchor or an earlier mention."""
     if period is None:
         return Resolved(None, None, precision, "relative")
     return Resolved(period[0], period[1], precision, "relative")
@@ -141,7 +142,19 @@ def shift_month(day: dt.date, months: int) -> Period:
     return month_period(day.year, day.month + months)
 
 
-def unit_period(day: dt.date, unit: str, offset: int = 0) -> tuple[Period, str] | None:
+PRECISION_OF_UNIT = {
+    "day": "day",
+    "week": "week",
+    "weekend": "week",
+    "month": "month",
+    "quarter": "quarter",
+    "year": "year",
+    "decade": "decade",
+    "century": "decade",
+}
+
+
+def unit_period(day: dt.date, unit: str, offset: int = 0) -> tuple[Period, str]:
     """The ``unit`` containing ``day``, moved by ``offset`` units, and its precision."""
     if unit == "day":
         moved = day + dt.timedelta(days=offset)
@@ -165,7 +178,24 @@ def unit_period(day: dt.date, unit: str, offset: int = 0) -> tuple[Period, str] 
             dt.date(day.year // 100 * 100 + 100 * offset, 1, 1),
             dt.date(day.year // 100 * 100 + 100 * offset + 99, 12, 31),
         ), "decade"
-    return None
+    raise ValueError(f"unknown unit {unit!r}")
+
+
+def counted_back(day: dt.date, unit: str, count: int) -> tuple[Period, str]:
+    """The ``unit`` ``count`` units before ``day`` (after it when negative); "two decades
+    ago" is a year, not the 1990s."""
+    if unit == "decade":
+        return unit_period(day, "year", -10 * count)
+    return unit_period(day, unit, -count)
+
+
+def count_of(word: str) -> int:
+    return int(word) if word.isdigit() else lexicon()["numbers"][word.lower()]
+
+
+def unresolved(unit: str) -> Resolved:
+    """An expression that needs an anchor (or an earlier date) that is missing."""
+    return Resolved(None, None, PRECISION_OF_UNIT[unit], "relative")
 
 
 # ---------------------------------------------------------------------------------- resolvers
@@ -190,12 +220,12 @@ def calendar_day(g: Groups, ctx: Context) -> Resolved | None:
     if period(2000) is None and period(2001) is None:  # no year makes it a date (Feb 30)
         return None
     if ctx.anchor is None:
-        return relative_to_anchor(None, "day")
+        return unresolved("day")
     if g.get("rel"):  # "25 February last year"
-        return relative_to_anchor(period(ctx.anchor.year + relative(g["rel"])), "day")
+        return relative_period(period(ctx.anchor.year + relative_offset(g["rel"])), "day")
     years = range(ctx.anchor.year - 1, ctx.anchor.year + 2)
     found = [p for p in map(period, years) if p]
-    return relative_to_anchor(pick(found, ctx.anchor, ctx.direction), "day")
+    return relative_period(pick(found, ctx.anchor, ctx.direction), "day")
 
 
 def month_year(g: Groups, ctx: Context) -> Resolved:
@@ -204,21 +234,19 @@ def month_year(g: Groups, ctx: Context) -> Resolved:
 
 def month_relative_year(g: Groups, ctx: Context) -> Resolved:
     if ctx.anchor is None:
-        return relative_to_anchor(None, "month")
-    year = ctx.anchor.year + relative(g["rel"])
-    return relative_to_anchor(
-        narrow(month_period(year, month_number(g["month"])), g["mod"]), "month"
-    )
+        return unresolved("month")
+    year = ctx.anchor.year + relative_offset(g["rel"])
+    return relative_period(narrow(month_period(year, month_number(g["month"])), g["mod"]), "month")
 
 
 def month_alone(g: Groups, ctx: Context) -> Resolved:
     """ "in February", "last July", "early December": the year comes from the anchor."""
     if ctx.anchor is None:
-        return relative_to_anchor(None, "month")
+        return unresolved("month")
     month = month_number(g["month"])
     periods = [month_period(y, month) for y in range(ctx.anchor.year - 1, ctx.anchor.year + 2)]
-    found = by_relative_word(periods, ctx, relative(g["rel"]))
-    return relative_to_anchor(narrow(found, g["mod"]), "month")
+    found = by_relative_word(periods, ctx, relative_offset(g["rel"]))
+    return relative_period(narrow(found, g["mod"]), "month")
 
 
 def by_relative_word(periods: list[Period], ctx: Context, rel: int | None) -> Period:
@@ -241,10 +269,10 @@ def season(g: Groups, ctx: Context) -> Resolved | None:
     if g.get("year"):
         return stated(narrow(period(int(g["year"])), g["mod"]), "quarter")
     if ctx.anchor is None:
-        return relative_to_anchor(None, "quarter")
+        return unresolved("quarter")
     periods = [period(y) for y in range(ctx.anchor.year - 2, ctx.anchor.year + 2)]
-    found = by_relative_word(periods, ctx, relative(g["rel"]))
-    return relative_to_anchor(narrow(found, g["mod"]), "quarter")
+    found = by_relative_word(periods, ctx, relative_offset(g["rel"]))
+    return relative_period(narrow(found, g["mod"]), "quarter")
 
 
 def decade(g: Groups, ctx: Context) -> Resolved:
@@ -275,13 +303,13 @@ def quarter(g: Groups, ctx: Context) -> Resolved | None:
     if g.get("year"):
         return stated(quarter_period(int(g["year"]), number), "quarter")
     if ctx.anchor is None:
-        return relative_to_anchor(None, "quarter")
+        return unresolved("quarter")
     if g.get("rel"):
-        return relative_to_anchor(
-            quarter_period(ctx.anchor.year + relative(g["rel"]), number), "quarter"
+        return relative_period(
+            quarter_period(ctx.anchor.year + relative_offset(g["rel"]), number), "quarter"
         )
     periods = [quarter_period(y, number) for y in range(ctx.anchor.year - 1, ctx.anchor.year + 2)]
-    return relative_to_anchor(pick(periods, ctx.anchor, ctx.direction), "quarter")
+    return relative_period(pick(periods, ctx.anchor, ctx.direction), "quarter")
 
 
 def quarter_code(g: Groups, ctx: Context) -> Resolved:
@@ -296,17 +324,17 @@ def relative_unit(g: Groups, ctx: Context) -> Resolved:
     """ "last week", "this fiscal year", "early next month", "the last decade"."""
     unit = g["unit"].lower()
     if ctx.anchor is None:
-        return relative_to_anchor(None, unit_period(dt.date(2000, 1, 1), unit)[1])
-    period, precision = unit_period(ctx.anchor, unit, relative(g["rel"]))
-    return relative_to_anchor(narrow(period, g["mod"]), precision)
+        return unresolved(unit)
+    period, precision = unit_period(ctx.anchor, unit, relative_offset(g["rel"]))
+    return relative_period(narrow(period, g["mod"]), precision)
 
 
 def within_unit(g: Groups, ctx: Context) -> Resolved:
     """ "earlier in the month": the anchor's month, not narrowed (it only says 'before now')."""
     unit = g["unit"].lower()
     if ctx.anchor is None:
-        return relative_to_anchor(None, unit_period(dt.date(2000, 1, 1), unit)[1])
-    return relative_to_anchor(*unit_period(ctx.anchor, unit))
+        return unresolved(unit)
+    return relative_period(*unit_period(ctx.anchor, unit))
 
 
 def boundary_unit(g: Groups, ctx: Context) -> Resolved:
@@ -314,24 +342,21 @@ def boundary_unit(g: Groups, ctx: Context) -> Resolved:
     the unit before or after it when the tense says the part is past or still to come."""
     unit = g["unit"].lower()
     if ctx.anchor is None:
-        return relative_to_anchor(None, unit_period(dt.date(2000, 1, 1), unit)[1])
+        return unresolved(unit)
     precision = unit_period(ctx.anchor, unit)[1]
     if ctx.direction is None:
-        return relative_to_anchor(narrow(unit_period(ctx.anchor, unit)[0], g["mod"]), precision)
+        return relative_period(narrow(unit_period(ctx.anchor, unit)[0], g["mod"]), precision)
     parts = [narrow(unit_period(ctx.anchor, unit, n)[0], g["mod"]) for n in (-1, 0, 1)]
-    return relative_to_anchor(pick(parts, ctx.anchor, ctx.direction), precision)
+    return relative_period(pick(parts, ctx.anchor, ctx.direction), precision)
 
 
 def ago(g: Groups, ctx: Context) -> Resolved:
     """ "four years ago": the unit that many units before the anchor."""
     unit = g["unit"].lower()
-    word = g["number"].lower()
-    count = int(word) if word.isdigit() else lexicon()["numbers"][word]
+    count = count_of(g["number"])
     if ctx.anchor is None:
-        return relative_to_anchor(None, unit_period(dt.date(2000, 1, 1), unit)[1])
-    if unit == "decade":  # "two decades ago" is a year, not the 1990s
-        unit, count = "year", count * 10
-    return relative_to_anchor(*unit_period(ctx.anchor, unit, -count))
+        return unresolved(unit)
+    return relative_period(*counted_back(ctx.anchor, unit, count))
 
 
 def holiday(g: Groups, ctx: Context) -> Resolved:
@@ -344,34 +369,31 @@ def holiday(g: Groups, ctx: Context) -> Resolved:
 def shift(g: Groups, ctx: Context) -> Resolved:
     """ "four days later", "two years earlier": counted from the previous resolved mention."""
     unit = g["unit"].lower()
-    word = g["number"].lower()
-    count = int(word) if word.isdigit() else lexicon()["numbers"][word]
+    count = count_of(g["number"])
     prev = ctx.previous
     if prev is None or prev.start is None:
-        return relative_to_anchor(None, unit_period(dt.date(2000, 1, 1), unit)[1])
-    offset = count * lexicon()["shifts"][g["shift"].lower()]
-    if unit == "decade":
-        unit, offset = "year", offset * 10
-    return relative_to_anchor(*unit_period(prev.start, unit, offset))
+        return unresolved(unit)
+    direction = lexicon()["shifts"][g["shift"].lower()]
+    return relative_period(*counted_back(prev.start, unit, -direction * count))
 
 
 def relative_day(g: Groups, ctx: Context) -> Resolved:
     offset = lexicon()["relative_days"][g["word"].lower()]
     if ctx.anchor is None:
-        return relative_to_anchor(None, "day")
+        return unresolved("day")
     day = ctx.anchor + dt.timedelta(days=offset)
-    return relative_to_anchor((day, day), "day")
+    return relative_period((day, day), "day")
 
 
 def weekday(g: Groups, ctx: Context) -> Resolved:
     """ "Monday evening", "last Friday": the nearest such day the tense points to."""
     if ctx.anchor is None:
-        return relative_to_anchor(None, "day")
+        return unresolved("day")
     target = weekday_number(g["weekday"])
     days = [ctx.anchor + dt.timedelta(days=n) for n in range(-7, 8)]
     periods = [(d, d) for d in days if d.weekday() == target]
-    found = by_relative_word(periods, ctx, relative(g["rel"]))
-    return relative_to_anchor(found, "day")
+    found = by_relative_word(periods, ctx, relative_offset(g["rel"]))
+    return relative_period(found, "day")
 
 
 UNIT_OF_WORD = {"morning": "day", "afternoon": "day", "evening": "day", "night": "day"}
@@ -389,22 +411,22 @@ def reference(g: Groups, ctx: Context) -> Resolved:
         and PRECISION_ORDER.index(prev.precision) <= PRECISION_ORDER.index(unit)
     )
     if not usable:
-        return relative_to_anchor(None, unit)
+        return unresolved(unit)
     offset = lexicon()["references"][g["ref"].lower()]
-    return relative_to_anchor(*unit_period(prev.start, unit, offset))
+    return relative_period(*unit_period(prev.start, unit, offset))
 
 
 def present(g: Groups, ctx: Context) -> Resolved:
     """ "now", "currently": the anchor day."""
     anchor = ctx.anchor
-    return relative_to_anchor((anchor, anchor) if anchor else None, "day")
+    return relative_period((anchor, anchor) if anchor else None, "day")
 
 
 def dateparser_fallback(g: Groups, ctx: Context) -> Resolved | None:
     """A date entity the rules cannot read, in dateparser's hands (see ``fallback``)."""
     text = g["text"]
     if ctx.anchor is None and not has_year(text):
-        return relative_to_anchor(None, "day")
+        return unresolved("day")
     found = parse_with_dateparser(text, ctx.anchor)
     if found is None:
         return None
