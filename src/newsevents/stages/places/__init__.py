@@ -77,11 +77,13 @@ def _parents(text: str, spans: list[NameSpan]) -> dict[NameSpan, str]:
 def _context(doc: Document, spans: list[NameSpan], parents: dict[NameSpan, str]) -> Context:
     """The article's geography as the first pass sees it."""
     counts: Counter = Counter()
-    bare = Context()
+    names = frozenset(fold(span.lookup) for span in spans)
+    first = Context(names=names)
     for span in spans:
-        choice = choose(span.lookup, bare, parents.get(span))
+        choice = choose(span.lookup, first, parents.get(span))
         if choice is not None and choice.place.country:
-            counts[choice.place.country] += 1
+            # An ambiguous name ("London") is a weaker vote than a clear one.
+            counts[choice.place.country] += choice.confidence
     for entity in doc.entities:
         if entity.label == "NORP":
             country = country_by_demonym(entity.text)
@@ -90,7 +92,7 @@ def _context(doc: Document, spans: list[NameSpan], parents: dict[NameSpan, str])
     return Context(
         focus=focus_country(counts),
         countries=counts,
-        names=frozenset(fold(span.lookup) for span in spans),
+        names=names,
     )
 
 
