@@ -247,3 +247,12 @@ def test_quote_split_by_its_cue_is_one_claim(analyse) -> None:
     found = one(doc, "said")
     assert found.content.text.startswith("“Frankly,”")
     assert found.content.text.endswith("absorb this.”")
+
+
+@pytest.mark.model
+def test_cue_inside_the_claim(analyse) -> None:
+    found = one(
+        analyse("But to prevent delays, he said, the port authority will hire staff."), "said"
+    )
+    assert found.source.text == "he"
+    assert found.content.text == "the port authority will hire staff"

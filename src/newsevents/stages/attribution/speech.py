@@ -282,6 +282,10 @@ def _content_of(verb: Token) -> Bounds | None:
                 return _phrase(child)
             if child.dep_ == "prep" and child.lower_ in CLAIM_PREPOSITIONS:
                 return _phrase(child)  # "accused by X of ..." hangs the claim on X
+    if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX") and verb.i < verb.head.i:
+        # "But, he said, the talks will resume": the claim goes on after the cue's clause.
+        rest = _trim(list(verb.doc[verb.right_edge.i + 1 : verb.head.right_edge.i + 1]))
+        return _bounds(rest[0], rest[-1]) if rest else None
     if not cue_verbs()[verb.lower_].takes_object:
         return None
     for child in verb.children:
