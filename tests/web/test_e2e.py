@@ -153,7 +153,8 @@ def test_paste_a_batch_and_watch_it_finish(page):
     )
     page.click("form.analyze button[type=submit]")
     page.wait_for_url("**/jobs/*")
-    page.wait_for_function("document.getElementById('job-state').textContent === 'done'")
+    # Polling by the page itself: CSP forbids the eval behind wait_for_function.
+    playwright_api.expect(page.locator("#job-state")).to_have_text("done", timeout=20_000)
     assert page.locator("#job-articles li").count() == 1
     assert page.locator("#job-failures li").count() == 1
 
