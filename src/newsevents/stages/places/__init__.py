@@ -18,7 +18,7 @@ from ...knowledge import country_by_demonym
 from ...pipeline import Stage, register_stage
 from ...settings import Settings
 from .detect import NameSpan, place_spans
-from .gazetteer import Place, fold, gazetteer
+from .gazetteer import Place, fold, load_gazetteer
 from .resolve import Choice, Context, choose, focus_country
 
 __all__ = ["PlacesStage", "make_places"]
@@ -116,5 +116,5 @@ def _mention(mention_id: str, span: NameSpan, choice: Choice) -> PlaceMention:
 
 @register_stage("places", requires=("nlp", "entities"), assigns=("places", "focus"))
 def make_places(settings: Settings) -> PlacesStage:
-    gazetteer()  # load the tables now, not on the first article
+    load_gazetteer()  # the tables load now, not on the first article
     return PlacesStage()

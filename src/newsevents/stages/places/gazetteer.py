@@ -122,3 +122,7 @@ def _region_lines() -> list[str]:
             fields = ("", row["name"], "region", row["country"], "", row["lat"], row["lon"])
             lines.append("\t".join((*fields, row["population"], keys)))
         return lines
+
+
+# The name the package uses: ``places.gazetteer`` stays this module, not the function.
+load_gazetteer = gazetteer
