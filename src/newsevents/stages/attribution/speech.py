@@ -288,13 +288,18 @@ def _content_of(verb: Token) -> Bounds | None:
         return _bounds(rest[0], rest[-1]) if rest else None
     if not cue_verbs()[verb.lower_].takes_object:
         return None
-    for child in verb.children:
-        if child.dep_ in ("dobj", "nsubjpass") and child.lower_ not in RELATIVE_PRONOUNS:
-            return _phrase(child)
-    for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ in CLAIM_PREPOSITIONS and child.i > verb.i:
-            return _phrase(child)
+    # "denied the charges", then "accused of ...", then the passive "the charges were denied".
+    for deps in (("dobj",), ("prep",), ("nsubjpass",)):
+        for child in verb.children:
+            if child.dep_ in deps and _can_be_claim(child, verb):
+                return _phrase(child)
     return None
+
+
+def _can_be_claim(child: Token, verb: Token) -> bool:
+    if child.dep_ == "prep":
+        return child.lower_ in CLAIM_PREPOSITIONS and child.i > verb.i
+    return child.lower_ not in RELATIVE_PRONOUNS
 
 
 def _source_of(verb: Token) -> Bounds | None:
