@@ -377,6 +377,23 @@ def test_full_dates_read_back(day, layout):
     assert resolve(match, Context()).start == day
 
 
+@given(
+    day=st.dates(D(1950, 1, 1), D(2090, 12, 31)),
+    anchor=st.dates(D(1950, 1, 1), D(2090, 12, 31)),
+    direction=st.sampled_from([None, "past", "future"]),
+)
+def test_year_less_dates_land_within_a_year_of_the_anchor(day, anchor, direction):
+    from newsevents.stages.dates.resolve import Context, resolve
+
+    match = grammar().match(day.strftime("%B %d").replace(" 0", " "))
+    found = resolve(match, Context(anchor, direction))
+    assert (found.start.month, found.start.day) == (day.month, day.day)
+    assert abs((found.start - anchor).days) <= 366
+    if (day.month, day.day) != (2, 29):  # leap days may have no candidate on the wanted side
+        assert direction != "past" or found.start <= anchor
+        assert direction != "future" or found.start >= anchor
+
+
 # ------------------------------------------------------------------------ with the model
 
 
