@@ -40,7 +40,6 @@ FAR_KM = 2000.0
 
 @dataclass(frozen=True)
 class Place:
-    id: str | None
     text: str
     start: int
     end: int
@@ -74,7 +73,7 @@ def mentioned_places(doc: Document) -> list[Place]:
     """The places stage's mentions; without them, countries and capitals named by entities."""
     if doc.places:
         return [
-            Place(p.id, p.text, p.start, p.end, p.country, p.feature, p.lat, p.lon)
+            Place(p.text, p.start, p.end, p.country, p.feature, p.lat, p.lon)
             for p in doc.places
             if p.country
         ]
@@ -83,13 +82,10 @@ def mentioned_places(doc: Document) -> list[Place]:
         if entity.label not in ("GPE", "LOC"):
             continue
         if country := country_by_name(entity.text):
-            found.append(
-                Place(None, entity.text, entity.start, entity.end, country.iso3, "country")
-            )
+            found.append(Place(entity.text, entity.start, entity.end, country.iso3, "country"))
         elif capital := country_of_capital(entity.text):
             found.append(
                 Place(
-                    None,
                     entity.text,
                     entity.start,
                     entity.end,
