@@ -234,6 +234,15 @@ def test_relative_expressions_without_anchor_stay_unresolved(dates):
     }
 
 
+def test_long_expressions_are_found_far_from_other_dates(dates):
+    filler = "Negotiators met again. " * 20
+    text = filler + "Spending rose in the beginning of the last fiscal year. " + filler
+    doc = dates(text, PUB)
+    assert [(m.text, m.start_date) for m in doc.dates] == [
+        ("the beginning of the last fiscal year", D(2020, 1, 1))
+    ]
+
+
 def test_ids_follow_text_order(dates):
     doc = dates("In 2015 and again on 2 May 2016, and last week.", PUB)
     assert [m.id for m in doc.dates] == ["d1", "d2", "d3"]
@@ -346,6 +355,22 @@ WORDS = [
     "century",
     "20th",
     "that",
+    "Christmas",
+    "later",
+    "earlier",
+    "Q1",
+    "2022/05/11",
+    "USA",
+    "Today",
+    "fall",
+    "1957-58",
+    "'",
+    "New",
+    "Year's",
+    "Eve",
+    "previous",
+    "following",
+    "s",
 ]
 
 
