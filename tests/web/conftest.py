@@ -42,10 +42,6 @@ ARTICLES = {
 }
 
 
-def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line("markers", "e2e: drives a real headless Chromium (slow)")
-
-
 @pytest.fixture(scope="session")
 def filled_store(tmp_path_factory: pytest.TempPathFactory, pipeline: Pipeline) -> Store:
     """A SQLite store holding the articles above, analysed by the full pipeline."""
