@@ -256,3 +256,10 @@ def test_cue_inside_the_claim(analyse) -> None:
     )
     assert found.source.text == "he"
     assert found.content.text == "the port authority will hire staff"
+
+
+@pytest.mark.model
+def test_generic_listeners_relay_nothing(analyse) -> None:
+    found = one(analyse("The Thai minister told reporters that the bridge would reopen."), "told")
+    assert found.via == []
+    assert found.content.text == "that the bridge would reopen"

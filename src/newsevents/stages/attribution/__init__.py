@@ -32,8 +32,18 @@ def _attribution(doc: Document, claim: Claim, id_: str) -> Attribution:
         content=doc.span(*claim.content),
         source_type=source_type(source.text if source else None, inside),
         direct=claim.direct,
-        via=[doc.text[start:end] for start, end in claim.via],
+        via=_relays(doc, claim),
     )
+
+
+def _relays(doc: Document, claim: Claim) -> list[str]:
+    """Who relays the claim; a generic listener ("told reporters") relays nothing."""
+    relays = []
+    for bounds in claim.via:
+        text = doc.text[bounds[0] : bounds[1]]
+        if source_type(text, _entities_within(doc.entities, bounds)) != "unnamed":
+            relays.append(text)
+    return relays
 
 
 def _entities_within(entities: list[Entity], bounds: tuple[int, int]) -> list[Entity]:
