@@ -301,6 +301,11 @@ def test_an_orphan_fragment_is_flagged(make):
     assert [f.evidence.text for f in found] == ["“grave abuses”"]
 
 
+def test_an_orphan_fragment_ending_a_paragraph_is_flagged(make):
+    text = "The accord was dropped in June. “serious breaches”\n\nTalks resumed later."
+    assert [f.evidence.text for f in make(text).flags] == ["“serious breaches”"]
+
+
 def test_unbalanced_quotes_in_a_paragraph(make):
     text = "The minister said “we will win the war.\n\nThe army agreed."
     assert kinds(make(text)) == ["garbled_quote"]
