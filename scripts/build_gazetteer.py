@@ -331,14 +331,16 @@ def add_subdivision_aliases(rows: list[Row], iso3: dict[str, str]) -> None:
 
 
 def write(rows: list[Row]) -> None:
-    with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9, newline="") as handle:
-        handle.write("\t".join(COLUMNS) + "\n")
-        for row in rows:
-            # "Washington, D.C." is mostly written "Washington": the head is a name, not an alias.
-            head = str(row["name"]).split(",")[0]
-            keys = dict.fromkeys(fold(name) for name in [head, row["name"], *row["aliases"]])
-            values = {**row, "keys": "|".join(key for key in keys if key)}
-            handle.write("\t".join(str(values[c]) for c in COLUMNS) + "\n")
+    lines = ["\t".join(COLUMNS)]
+    for row in rows:
+        # "Washington, D.C." is mostly written "Washington": the head is a name, not an alias.
+        head = str(row["name"]).split(",")[0]
+        keys = dict.fromkeys(fold(name) for name in [head, row["name"], *row["aliases"]])
+        values = {**row, "keys": "|".join(key for key in keys if key)}
+        lines.append("\t".join(str(values[c]) for c in COLUMNS))
+    data = ("\n".join(lines) + "\n").encode("utf-8")
+    # mtime=0: the same sources give the same bytes, so a rebuild shows no spurious diff.
+    OUT.write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
 
 
 def main() -> None:
