@@ -8,7 +8,10 @@ the stage turns them into ``Attribution`` objects. Tried in this order, each cue
 2. cue verbs with a reported clause or object: "X said (that) ...", "..., X said", "X denied ...",
    "Y has been told by X that ..." (Y relays the claim), "X accused Y of ...";
 3. "according to X, ...";
-4. cue nouns with a that-clause: "X's claim that ...", "the announcement by X that ...".
+4. cue nouns with a that-clause: "X's claim that ...", "the announcement by X that ...";
+5. headline conventions, read from the text: "Speaker: claim" and "Claim, speaker says".
+
+Reported speech stays within its cue's paragraph; quotations may run over paragraphs.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from .quotes import Quote, find_quotes
 
 Bounds = tuple[int, int]  # character offsets, end exclusive
 
-# A quotation shorter than this many words is a scare quote unless a cue verb takes it as its claim.
+# A shorter quotation is a scare quote or a title, unless it ends like speech (SPOKEN_ENDINGS).
 MIN_QUOTE_WORDS = 4
 # A quotation that ends with one of these inside its marks is speech, however short.
 SPOKEN_ENDINGS = frozenset(",?!")
@@ -91,11 +94,9 @@ def _quotation_claims(doc: Doc, text: str, used: set[int]) -> Iterator[Claim]:
     speech = [_is_speech(text, quote) for quote in quotes]
     spoken = [quote for quote, said in zip(quotes, speech, strict=True) if said]
     quoted = {t.i for quote in spoken for t in _tokens_within(doc, quote)}
-    index = 0
-    while index < len(quotes):
-        quote = quotes[index]
-        index += 1
-        if not speech[index - 1]:
+    merged: Quote | None = None  # a quotation already joined to the claim before it
+    for position, quote in enumerate(quotes):
+        if quote is merged or not speech[position]:
             continue
         content = (quote.start, quote.end)
         claim = _speaker_nearby(doc, text, quote, used, quoted)
@@ -103,9 +104,10 @@ def _quotation_claims(doc: Doc, text: str, used: set[int]) -> Iterator[Claim]:
             claim = Claim(previous.cue, content, previous.source, True, list(previous.via))
         if claim is None:
             continue
-        if index < len(quotes) and _resumes_after_cue(text, claim, quotes[index]):
-            claim.content = (claim.content[0], quotes[index].end)  # “A,” she said, “B.”
-            index += 1
+        following = quotes[position + 1] if position + 1 < len(quotes) else None
+        if following is not None and _resumes_after_cue(text, claim, following):
+            claim.content = (claim.content[0], following.end)  # “A,” she said, “b.”
+            merged = following
         previous = claim
         yield claim
 
@@ -147,10 +149,11 @@ def _speaker_nearby(
         claim = Claim(_cue_bounds(cue), (quote.start, quote.end), source, True, _via_of(cue))
         return _within_paragraph(text, claim)
     for token in tokens:
-        claim = _statement_made_by(token)
-        if claim is not None:
+        made_by = _statement_made_by(token)
+        if made_by is not None:
             used.add(token.head.i)
-            return Claim(claim.cue, (quote.start, quote.end), claim.source, True)
+            cue, source = made_by
+            return Claim(cue, (quote.start, quote.end), source, True)
     return None
 
 
@@ -196,14 +199,14 @@ def _opens_with_quote(clause: Token) -> bool:
     return first.is_quote or (first.i > 0 and first.doc[first.i - 1].is_quote)
 
 
-def _statement_made_by(token: Token) -> Claim | None:
-    """'The statement was made by X': a cue noun as passive subject, the speaker as agent."""
+def _statement_made_by(token: Token) -> tuple[Bounds, Bounds] | None:
+    """Cue and speaker of 'the statement was made by X': a cue noun as passive subject."""
     if token.dep_ != "nsubjpass" or token.lower_ not in cue_nouns():
         return None
     agent = _agent_of(token.head)
     if agent is None:
         return None
-    return Claim(_cue_bounds(token.head), (0, 0), _phrase(agent))
+    return _cue_bounds(token.head), _phrase(agent)
 
 
 def _close_after(doc: Doc, previous: Claim, quote: Quote) -> bool:
@@ -273,7 +276,7 @@ def _verb_claim(verb: Token, text: str) -> Claim | None:
 def _content_of(verb: Token) -> Bounds | None:
     """The claim a cue verb reports: its clause, else (for some verbs) its object."""
     for child in verb.children:
-        if child.dep_ in CLAUSE_DEPS and not _is_quote_mark(child):
+        if child.dep_ in CLAUSE_DEPS and not _is_punctuation(child):
             return _phrase(child)
     agent = _agent_of(verb)
     if agent is not None:
@@ -401,7 +404,7 @@ def _starts_with_that(token: Token) -> bool:
     return token.left_edge.lower_ == "that"
 
 
-def _is_quote_mark(token: Token) -> bool:
+def _is_punctuation(token: Token) -> bool:
     return token.is_quote or token.is_punct
 
 
