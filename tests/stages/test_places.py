@@ -327,3 +327,11 @@ def test_part_of_a_place_resolves_to_the_whole():
     choice = choose("Far North Queensland", Context())
     assert choice is not None and choice.place.name == "Queensland"
     assert choose("South Korea", Context()).place.country == "KOR"
+
+
+def test_town_near_a_place_the_article_names_for_sure_wins():
+    near_boston = Context(anchors=(("boston", 42.36, -71.06),))
+    choice = choose("Cambridge", near_boston)
+    assert choice is not None and choice.place.admin1 == "Massachusetts"
+    near_london = Context(anchors=(("london", 51.51, -0.13),))
+    assert choose("Cambridge", near_london).place.country == "GBR"

@@ -19,7 +19,7 @@ from ...pipeline import Stage, register_stage
 from ...settings import Settings
 from .detect import NameSpan, place_spans
 from .gazetteer import Place, fold, load_gazetteer
-from .resolve import Choice, Context, choose, focus_country
+from .resolve import Choice, Context, choose, focus_country, rules
 
 __all__ = ["PlacesStage", "make_places"]
 
@@ -79,11 +79,15 @@ def _context(doc: Document, spans: list[NameSpan], parents: dict[NameSpan, str])
     counts: Counter = Counter()
     names = frozenset(fold(span.lookup) for span in spans)
     first = Context(names=names)
+    anchors = []
     for span in spans:
         choice = choose(span.lookup, first, parents.get(span))
-        if choice is not None and choice.place.country:
-            # An ambiguous name ("London") is a weaker vote than a clear one.
-            counts[choice.place.country] += choice.confidence
+        if choice is None or not choice.place.country:
+            continue
+        # An ambiguous name ("London") is a weaker vote than a clear one.
+        counts[choice.place.country] += choice.confidence
+        if _is_anchor(choice):
+            anchors.append((fold(span.lookup), choice.place.lat, choice.place.lon))
     for entity in doc.entities:
         if entity.label == "NORP":
             country = country_by_demonym(entity.text)
@@ -93,7 +97,14 @@ def _context(doc: Document, spans: list[NameSpan], parents: dict[NameSpan, str])
         focus=focus_country(counts),
         countries=counts,
         names=names,
+        anchors=tuple(dict.fromkeys(anchors)),
     )
+
+
+def _is_anchor(choice: Choice) -> bool:
+    """A town or region resolved without doubt: its neighbours are likelier than namesakes."""
+    local = choice.place.feature in ("city", "locality", "admin1", "admin2")
+    return local and choice.confidence >= rules()["anchor_confidence"]
 
 
 def _mention(mention_id: str, span: NameSpan, choice: Choice) -> PlaceMention:

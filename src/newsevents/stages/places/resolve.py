@@ -43,6 +43,8 @@ class Context:
     focus: str | None = None
     countries: Counter = field(default_factory=Counter)  # ISO3 -> weight of mentions
     names: frozenset[str] = frozenset()  # folded names of every place mentioned
+    # (folded name, lat, lon) of the towns and regions the article names without doubt
+    anchors: tuple[tuple[str, float, float], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -111,7 +113,27 @@ def score(
         value += r["admin1_mentioned_bonus"]
     if parent and parent in _containers(place):
         value += r["hierarchy_bonus"]
+    if place.feature in ("city", "locality", "admin2") and _near_anchor(place, name, context):
+        value += r["nearby_bonus"]
     return value
+
+
+def _near_anchor(place: Place, name: str, context: Context) -> bool:
+    """Whether another place the article names for sure lies within ``nearby_km``."""
+    limit = rules()["nearby_km"]
+    key = fold(name)
+    return any(
+        anchor != key and distance_km(place.lat, place.lon, lat, lon) <= limit
+        for anchor, lat, lon in context.anchors
+    )
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 12742 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _is_capital(place: Place) -> bool:
