@@ -196,7 +196,7 @@ def test_headline_attribution(analyse) -> None:
 
 @pytest.mark.model
 def test_a_plain_report_is_no_attribution(analyse) -> None:
-    assert analyse("Bhutan offered no details about the talks.").attributions == []
+    assert analyse("Bhutan gave no further information on the talks.").attributions == []
 
 
 @pytest.mark.model
@@ -216,8 +216,8 @@ def test_headline_with_speaker_after_claim(analyse) -> None:
 @pytest.mark.model
 def test_statement_made_by_names_the_speaker_of_the_quote_before(analyse) -> None:
     doc = analyse(
-        "“The rebels were pushed back from the river crossing.” The statement was made by "
-        "General Lina Okafor on state radio."
+        "“The rebels were pushed back from the river crossing.” These remarks were made by "
+        "General Lina Okafor during a radio address."
     )
     found = one(doc, "made")
     assert found.direct
