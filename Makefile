@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DB ?= sqlite:///newsevents.db
 
-.PHONY: install demo test lint format lock clean
+.PHONY: install demo test lint format lock bench clean
 
 # The venv is rebuilt whenever the lock file or the project's metadata changes.
 $(VENV)/.installed: requirements.lock pyproject.toml
@@ -20,15 +20,19 @@ demo: install
 	$(BIN)/newsevents --db $(DB) events --format table
 
 test: install
-	$(BIN)/ruff check src tests scripts
-	$(BIN)/ruff format --check src tests scripts
+	$(BIN)/ruff check src tests scripts bench
+	$(BIN)/ruff format --check src tests scripts bench
 	$(BIN)/pytest -q
 
 lint: install
-	$(BIN)/ruff check src tests scripts
+	$(BIN)/ruff check src tests scripts bench
 
 format: install
-	$(BIN)/ruff format src tests scripts
+	$(BIN)/ruff format src tests scripts bench
+
+# Throughput of `newsevents analyze --jsonl` on 2,000 articles built from the team's own texts.
+bench: install
+	$(BIN)/python bench/run.py
 
 # Re-pin every dependency (with hashes) from pyproject.toml; needs network access to the index.
 lock:
