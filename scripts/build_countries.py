@@ -1,7 +1,7 @@
 """Build src/newsevents/knowledge/countries.json from the countryinfo package's data (MIT licence).
 
-Run once by a developer (``python scripts/build_countries.py``) with countryinfo installed; the output
-is committed, so newsevents itself does not depend on countryinfo. Hand-kept additions (more
+Run once by a developer (``python scripts/build_countries.py``) with countryinfo installed; the
+output is committed, so newsevents itself does not depend on countryinfo. Hand-kept additions (more
 demonyms and short names) live in knowledge/country_names.tsv and are merged at load time.
 """
 

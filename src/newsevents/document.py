@@ -111,7 +111,8 @@ class DateMention:
     end_date: dt.date | None
     precision: str  # day | week | month | quarter | year | decade
     confidence: float
-    basis: str = "stated"  # stated (explicit in the text) | relative (resolved against another date)
+    # stated (explicit in the text) | relative (resolved against another date)
+    basis: str = "stated"
 
 
 @dataclass
@@ -120,7 +121,8 @@ class Attribution:
     source: Span | None
     cue: Span
     content: Span
-    source_type: str  # official | named_person | anonymous | media | organization | document | unnamed
+    # official | named_person | anonymous | media | organization | document | unnamed
+    source_type: str
     direct: bool
     via: list[str] = field(default_factory=list)
 
@@ -332,9 +334,7 @@ def _event(data: dict) -> Event:
             "actor": argument(data.get("actor")),
             "recipient": argument(data.get("recipient")),
             "place": EventPlace(**data["place"]) if data.get("place") else None,
-            "date": EventDate(
-                **{**date, "start": _date(date["start"]), "end": _date(date["end"])}
-            )
+            "date": EventDate(**{**date, "start": _date(date["start"]), "end": _date(date["end"])})
             if date
             else None,
             "trigger": _span(data.get("trigger")),

@@ -32,7 +32,9 @@ E_BINARY = "looks like a binary file, not text or HTML"
 E_ENCODING = "is not UTF-8 and could not be decoded as text"
 E_TOO_BIG = "is {size:,} bytes, over the limit of {limit:,} (setting max_input_bytes)"
 E_STREAM_TOO_BIG = "is over the limit of {limit:,} bytes (setting max_input_bytes)"
-E_TOO_LONG = "article text is {size:,} characters, over the limit of {limit:,} (setting max_article_chars)"
+E_TOO_LONG = (
+    "article text is {size:,} characters, over the limit of {limit:,} (setting max_article_chars)"
+)
 E_NO_ARTICLE = "the HTML holds no article text"
 E_UNREADABLE = "cannot be read: {reason}"
 E_BAD_JSONL = "line {line} is not a valid input object: {reason}"

@@ -26,7 +26,9 @@ class Settings:
         200_000, "Longest cleaned article text accepted, in characters."
     )
     batch_size: int = _setting(16, "Articles handed to spaCy at a time.")
-    n_process: int = _setting(1, "Worker processes for spaCy (2 uses both cores of a small machine).")
+    n_process: int = _setting(
+        1, "Worker processes for spaCy (2 uses both cores of a small machine)."
+    )
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
