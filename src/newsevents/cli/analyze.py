@@ -16,16 +16,8 @@ from ..pipeline import Pipeline
 from ..runner import analyze_documents, result_object
 from ..settings import Settings
 from ..stages import ingest
+from .options import iso_date
 from .progress import progress
-
-
-def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from None
 
 
 @click.command()
@@ -36,7 +28,7 @@ def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None)
     type=click.Path(dir_okay=False, allow_dash=True),
     help='Batch input: one {"id", "text"|"html"} object a line; prints one result a line.',
 )
-@click.option("--published", callback=_parse_date, help="Publication date, YYYY-MM-DD.")
+@click.option("--published", callback=iso_date, help="Publication date, YYYY-MM-DD.")
 @click.option("--url", help="The article's address.")
 @click.option("--title", help="The article's title (else taken from the text).")
 @click.pass_obj

@@ -17,6 +17,7 @@ from rich.table import Table
 from ..settings import Settings
 from ..store import EventFilter
 from .ingest import open_store
+from .options import iso_date
 
 EVENT_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -110,15 +111,6 @@ def write_table(events: Iterable[dict], out: TextIO) -> None:
 WRITERS = {"table": write_table, "json": write_json_lines, "csv": write_csv}
 
 
-def _date_option(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from None
-
-
 @click.command()
 @click.option(
     "--country", metavar="ISO3", help="Where the event happened (else its actor's country)."
@@ -133,13 +125,13 @@ def _date_option(_ctx: click.Context, _param: click.Parameter, value: str | None
 @click.option("--coup", is_flag=True, help="Only coups, coup attempts and plots.")
 @click.option(
     "--since",
-    callback=_date_option,
+    callback=iso_date,
     metavar="YYYY-MM-DD",
     help="Events dated on or after this day.",
 )
 @click.option(
     "--until",
-    callback=_date_option,
+    callback=iso_date,
     metavar="YYYY-MM-DD",
     help="Events dated on or before this day.",
 )
