@@ -95,6 +95,7 @@ def test_events_json_lines_carry_the_contract_event(run):
         "article_id": make_document().id,
         **contract_event,
         "source_type": "official",
+        "title": make_document().title,
     }
 
 

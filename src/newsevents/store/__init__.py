@@ -1,5 +1,5 @@
 """Where analysed articles are kept: ``Store.open(url)``, ``save``, ``get``, ``events``."""
 
-from .database import EventFilter, SaveResult, Store, analysis_hash
+from .database import EventFilter, SaveResult, Store, analysis_hash, event_conditions
 
-__all__ = ["EventFilter", "SaveResult", "Store", "analysis_hash"]
+__all__ = ["EventFilter", "SaveResult", "Store", "analysis_hash", "event_conditions"]

@@ -20,7 +20,17 @@ from typing import Any
 from alembic import command
 from alembic.config import Config
 from alembic.util import CommandError
-from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, select
+from sqlalchemy import (
+    Connection,
+    Engine,
+    create_engine,
+    delete,
+    event,
+    exists,
+    func,
+    insert,
+    select,
+)
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, SQLAlchemyError
 
@@ -60,6 +70,7 @@ class EventFilter:
     source_type: str | None = None
     statuses: tuple[str, ...] = ()  # any of these (occurred, negated, ...); empty: all
     article_id: str | None = None
+    flag: str | None = None  # a flag kind its article carries; "any" for any flag
 
 
 class Store:
@@ -167,29 +178,34 @@ class Store:
         with self.engine.connect() as conn:
             return conn.execute(select(func.count()).select_from(tables.articles)).scalar_one()
 
-    def events(self, where: EventFilter | None = None, limit: int | None = None) -> Iterator[dict]:
-        """Events matching ``where``: each its contract object plus ``article_id`` and the
-        ``source_type`` of its attribution (null when the article reports it in its own voice).
+    def events(
+        self, where: EventFilter | None = None, limit: int | None = None, offset: int = 0
+    ) -> Iterator[dict]:
+        """Events matching ``where``: each its contract object plus ``article_id``, the
+        ``source_type`` of its attribution (null when the article reports it in its own voice)
+        and the ``title`` of its article.
 
         Ordered by event date (undated last), then article and position in the article.
         """
-        ev = tables.events
+        ev, ar = tables.events, tables.articles
         query = (
-            select(ev.c.article_id, ev.c.source_type, ev.c.data)
-            .where(*_conditions(where or EventFilter()))
+            select(ev.c.article_id, ev.c.source_type, ev.c.data, ar.c.title)
+            .join(ar, ar.c.id == ev.c.article_id)
+            .where(*event_conditions(where or EventFilter()))
             .order_by(ev.c.date_start.asc().nulls_last(), ev.c.article_id, ev.c.position)
+            .offset(offset)
             .limit(limit)
             # Stream in batches (a server-side cursor on PostgreSQL): exports can be large.
             .execution_options(yield_per=EVENTS_BATCH)
         )
         with self.engine.connect() as conn:
-            for article_id, source_type, data in conn.execute(query):
-                yield {"article_id": article_id, **data, "source_type": source_type}
+            for article_id, source_type, data, title in conn.execute(query):
+                yield {"article_id": article_id, **data, "source_type": source_type, "title": title}
 
     def count_events(self, where: EventFilter | None = None) -> int:
         query = select(func.count()).select_from(tables.events)
         with self.engine.connect() as conn:
-            return conn.execute(query.where(*_conditions(where or EventFilter()))).scalar_one()
+            return conn.execute(query.where(*event_conditions(where or EventFilter()))).scalar_one()
 
 
 def analysis_hash(contract: dict[str, Any]) -> str:
@@ -327,7 +343,8 @@ def _delete_article(conn: Connection, article_id: str) -> bool:
     return result.rowcount > 0
 
 
-def _conditions(where: EventFilter) -> list:
+def event_conditions(where: EventFilter) -> list:
+    """SQL conditions on the events table (and its flags) for ``where``."""
     ev = tables.events
     conditions = []
     if where.country:
@@ -346,6 +363,11 @@ def _conditions(where: EventFilter) -> list:
         conditions.append(ev.c.status.in_(where.statuses))
     if where.article_id:
         conditions.append(ev.c.article_id == where.article_id)
+    if where.flag:
+        flagged = tables.flags.c.article_id == ev.c.article_id
+        if where.flag != "any":
+            flagged = flagged & (tables.flags.c.kind == where.flag)
+        conditions.append(exists().where(flagged))
     return conditions
 
 

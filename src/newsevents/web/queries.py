@@ -10,77 +10,28 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import distinct, exists, func, select
+from sqlalchemy import distinct, func, select
 
-from ..store import Store
+from ..store import EventFilter, Store, event_conditions
 from ..store import tables as t
 
 
 @dataclass(frozen=True, kw_only=True)
-class EventQuery:
-    """The filters of the CLI's ``events`` command, plus a flag kind and a page."""
+class EventQuery(EventFilter):
+    """The filters of the CLI's ``events`` command (and a flag kind), plus a page."""
 
-    country: str | None = None
-    type: str | None = None
-    coup: bool = False
-    since: dt.date | None = None
-    until: dt.date | None = None
-    source_type: str | None = None
-    statuses: tuple[str, ...] = ()
-    article_id: str | None = None
-    flag: str | None = None  # a flag kind; "any" for events of any flagged article
     offset: int = 0
     limit: int | None = 50
 
 
-def _conditions(query: EventQuery) -> list:
-    ev = t.events
-    conditions = []
-    if query.country:
-        conditions.append(ev.c.country == query.country.upper())
-    if query.type:
-        conditions.append(ev.c.type == query.type.upper())
-    if query.coup:
-        conditions.append(ev.c.coup_outcome.is_not(None))
-    if query.since:
-        conditions.append(ev.c.date_end >= query.since)
-    if query.until:
-        conditions.append(ev.c.date_start <= query.until)
-    if query.source_type:
-        conditions.append(ev.c.source_type == query.source_type)
-    if query.statuses:
-        conditions.append(ev.c.status.in_(query.statuses))
-    if query.article_id:
-        conditions.append(ev.c.article_id == query.article_id)
-    if query.flag:
-        flagged = t.flags.c.article_id == ev.c.article_id
-        if query.flag != "any":
-            flagged = flagged & (t.flags.c.kind == query.flag)
-        conditions.append(exists().where(flagged))
-    return conditions
-
-
 def find_events(store: Store, query: EventQuery) -> Iterator[dict[str, Any]]:
-    """One page of matching events, in the CLI's order, each with ``article_id`` and
+    """One page of matching events, in the CLI's order, each with ``article_id``,
     ``source_type`` and the title of its article."""
-    ev, ar = t.events, t.articles
-    statement = (
-        select(ev.c.article_id, ev.c.source_type, ev.c.data, ar.c.title)
-        .join(ar, ar.c.id == ev.c.article_id)
-        .where(*_conditions(query))
-        .order_by(ev.c.date_start.asc().nulls_last(), ev.c.article_id, ev.c.position)
-        .offset(query.offset)
-        .limit(query.limit)
-    )
-    with store.engine.connect() as conn:
-        for article_id, source_type, data, title in conn.execute(statement):
-            yield {"article_id": article_id, **data, "source_type": source_type, "title": title}
+    return store.events(query, limit=query.limit, offset=query.offset)
 
 
 def count_events(store: Store, query: EventQuery) -> int:
-    statement = select(func.count()).select_from(t.events).where(*_conditions(query))
-    with store.engine.connect() as conn:
-        return conn.execute(statement).scalar_one()
+    return store.count_events(query)
 
 
 @dataclass(frozen=True)
@@ -147,7 +98,7 @@ def event_places(store: Store, query: EventQuery) -> list[dict[str, Any]]:
     """Matching events with what the map needs: type, country, coordinates when known."""
     ev = t.events
     statement = select(ev.c.article_id, ev.c.type, ev.c.country, ev.c.data).where(
-        *_conditions(query)
+        *event_conditions(query)
     )
     rows = []
     with store.engine.connect() as conn:
