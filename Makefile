@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DB ?= sqlite:///newsevents.db
 
-.PHONY: install demo test lint format lock bench clean
+.PHONY: install demo test lint format lock bench train clean
 
 # The venv is rebuilt whenever the lock file or the project's metadata changes.
 $(VENV)/.installed: requirements.lock pyproject.toml
@@ -33,6 +33,10 @@ format: install
 # Throughput of `newsevents analyze --jsonl` on 2,000 articles built from the team's own texts.
 bench: install
 	$(BIN)/python bench/run.py
+
+# Rebuild the events stage's sentence classifier from training/events/ (deterministic).
+train: install
+	$(BIN)/python scripts/train_events.py
 
 # Re-pin every dependency (with hashes) from pyproject.toml; needs network access to the index.
 lock:

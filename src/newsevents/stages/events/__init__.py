@@ -3,8 +3,9 @@
 For each sentence of the parse, ``triggers`` finds the words that name events and their type and
 mode; ``status`` reads negation, modality and framing verbs; ``arguments`` fills actor and recipient
 from the parse and the actors layer; ``linking`` finds place, date and attribution; ``contexts`` and
-``coups`` add the why, and the coup extension. The rules are a first layer: a trained classifier can
-later vote beside ``find_triggers`` on the same sentences.
+``coups`` add the why, and the coup extension. A trained sentence classifier (``classifier``) then
+votes beside the rules on the same sentences (``combine``): it vetoes rule events in sentences it
+is sure report none, adds types the rules missed, and grades every event's confidence.
 """
 
 from __future__ import annotations
@@ -19,6 +20,14 @@ from ...document import Argument, Document, Event
 from ...pipeline import Stage, register_stage
 from ...settings import Settings
 from .arguments import ActorIndex, actor_token, argument, recipient_token
+from .classifier import SentenceClassifier, bundled_classifier
+from .combine import (
+    Thresholds,
+    added_confidence,
+    blended_confidence,
+    missing_types,
+    vetoed,
+)
 from .contexts import contexts_in
 from .coups import (
     backing_accuse_types,
@@ -28,6 +37,7 @@ from .coups import (
     is_fighting,
 )
 from .framing import recode
+from .lexicon import Entry
 from .linking import attribution_index, attribution_of, date_of, mention_index, place_of
 from .status import status_of
 from .triggers import DEMAND, Trigger, find_triggers
@@ -110,7 +120,20 @@ def _confidence(trigger: Trigger, actor: Argument | None, recipient: Argument | 
 
 
 class EventsStage(Stage):
+    """The rules alone, or with ``classifier`` voting beside them (``make_events`` gives it the
+    bundled model); ``thresholds`` default to the ones stored with the model."""
+
     name = "events"
+
+    def __init__(
+        self,
+        classifier: SentenceClassifier | None = None,
+        thresholds: Thresholds | None = None,
+    ) -> None:
+        self.classifier = classifier
+        if thresholds is None and classifier is not None:
+            thresholds = Thresholds.from_mapping(classifier.thresholds)
+        self.thresholds = thresholds
 
     def __call__(self, doc: Document) -> Document:
         if doc.nlp is None:
@@ -124,11 +147,50 @@ class EventsStage(Stage):
             for trigger in find_triggers(sentence, article.actor_starts)
         ]
         self._add_coups(article, drafts)
+        if self.classifier is not None:
+            drafts = self._classified(article, drafts)
         drafts.sort(key=lambda d: d.trigger.token.idx)
         doc.events = [d.event for d in drafts]
         for number, event in enumerate(doc.events, start=1):
             event.id = f"ev{number}"
         return doc
+
+    def _classified(self, article: Article, drafts: list[Draft]) -> list[Draft]:
+        """The rule drafts the classifier lets stand, graded, plus the types it adds."""
+        assert self.classifier is not None and self.thresholds is not None
+        by_sentence: dict[int, list[Draft]] = {}
+        for draft in drafts:
+            by_sentence.setdefault(draft.sentence_index, []).append(draft)
+        result: list[Draft] = []
+        for index, sentence in enumerate(article.sentences):
+            probabilities = self.classifier.predict(sentence)
+            kept = [
+                d
+                for d in by_sentence.get(index, ())
+                if not vetoed(d.event, probabilities, self.thresholds)
+            ]
+            for draft in kept:
+                draft.event.confidence = blended_confidence(
+                    draft.event.confidence, probabilities.get(draft.event.type, 0.0)
+                )
+            found = [d.event.type for d in kept]
+            for label in missing_types(found, probabilities, self.thresholds):
+                if (added := self._added(article, index, label)) is not None:
+                    added.event.confidence = added_confidence(probabilities[label])
+                    kept.append(added)
+            result.extend(kept)
+        return result
+
+    def _added(self, article: Article, index: int, label: str) -> Draft | None:
+        """An event of ``label`` the rules missed, on the sentence's word that speaks most for it;
+        the rules' argument, status and linking functions read its frame."""
+        assert self.classifier is not None
+        anchor = self.classifier.strongest_word(article.sentences[index], label)
+        if anchor is None:
+            return None
+        pos = "V" if anchor.pos_ == "VERB" else "N"
+        entry = Entry(anchor.lower_, pos, label, None, anchor.lower_, ())
+        return self._draft(article, Trigger(anchor, entry, label, None), index)
 
     def _draft(self, article: Article, trigger: Trigger, index: int) -> Draft:
         doc, token = article.doc, trigger.token
@@ -229,4 +291,7 @@ def argument_from_span(article: Article, start: int, end: int) -> Argument:
     "events", requires=("nlp", "actors", "places", "dates", "attributions"), assigns=("events",)
 )
 def make_events(settings: Settings) -> EventsStage:
-    return EventsStage()
+    classifier = bundled_classifier()
+    if classifier is None:
+        log.warning("no trained event classifier (run `make train`): the rules decide alone")
+    return EventsStage(classifier)

@@ -1,0 +1,286 @@
+"""Train the events stage's sentence classifier from the team's labelled sentences.
+
+    python scripts/train_events.py            # what `make train` runs
+    python scripts/train_events.py --report   # also print the held-out table only, write nothing
+
+Reads ``training/events/*.jsonl`` (``{"text", "types", ...}``, ``[]`` = no event), parses every
+sentence with the project's own pipeline (clean .. attribution), and splits it by a hash of the
+text: one in five is held out. On the training part it fits one L2 logistic regression per label
+(L-BFGS, full batch, one thread: the same data gives the same weights), scores rules alone,
+classifier alone and both combined on the held-out part, and chooses the combination's
+thresholds there. The model written to ``src/newsevents/stages/events/classifier.json`` is then
+refit on all sentences with those thresholds. Needs numpy and scipy (both in the lock file), which
+the library itself never imports.
+"""
+
+from __future__ import annotations
+
+import os
+
+# One thread everywhere, set before numpy loads: sums in a fixed order give the same weights.
+for variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ[variable] = "1"
+
+import argparse  # noqa: E402
+import hashlib  # noqa: E402
+import itertools  # noqa: E402
+import json  # noqa: E402
+import logging  # noqa: E402
+from collections import Counter  # noqa: E402
+from dataclasses import dataclass  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import numpy as np  # noqa: E402
+from scipy import sparse  # noqa: E402
+from scipy.optimize import minimize  # noqa: E402
+
+from newsevents.document import Document  # noqa: E402
+from newsevents.pipeline import Pipeline  # noqa: E402
+from newsevents.settings import Settings  # noqa: E402
+from newsevents.stages.events import EventsStage  # noqa: E402
+from newsevents.stages.events.classifier import (  # noqa: E402
+    MODEL_PATH,
+    NONE,
+    SentenceClassifier,
+    sentence_features,
+)
+from newsevents.stages.events.combine import NOT_OCCURRED, Thresholds  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "training" / "events"
+TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)  # fmt: skip
+STAGES_BEFORE_EVENTS = ["clean", "nlp", "dates", "places", "actors", "attribution"]
+MIN_FEATURE_COUNT = 2  # a feature seen once is noise, and weight in the file
+MIN_POSITIVES = 5  # a type with fewer examples gets no classifier column
+HELD_OUT_SHARE = 5  # one sentence in five
+DECIMALS = 4
+GRID = {
+    "veto": (0.5, 0.6, 0.7, 0.8, 0.9, 1.01),
+    "keep": (0.1, 0.2, 0.3),
+    "add": (0.5, 0.6, 0.7, 0.8, 0.9, 1.01),
+}
+
+log = logging.getLogger("train_events")
+
+
+@dataclass
+class Example:
+    text: str
+    types: frozenset[str]
+    doc: Document
+    features: list[str]
+
+    @property
+    def held_out(self) -> bool:
+        digest = hashlib.sha256(self.text.encode("utf-8")).digest()
+        return digest[0] % HELD_OUT_SHARE == 0
+
+
+def read_rows(folder: Path) -> list[dict]:
+    """Every labelled sentence, first occurrence of a text only; bad lines are logged, skipped."""
+    rows, seen = [], set()
+    for path in sorted(folder.glob("*.jsonl")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+                text, types = row["text"].strip(), row["types"]
+            except (ValueError, KeyError, AttributeError) as exc:
+                log.warning("%s:%d skipped: %s", path.name, number, exc)
+                continue
+            unknown = set(types) - set(TYPES)
+            if unknown:
+                log.warning("%s:%d skipped: unknown types %s", path.name, number, sorted(unknown))
+                continue
+            if text and text not in seen:
+                seen.add(text)
+                rows.append({"text": text, "types": frozenset(types)})
+    return rows
+
+
+def data_hash(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(folder.glob("*.jsonl")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def annotate(rows: list[dict], settings: Settings) -> list[Example]:
+    pipeline = Pipeline(settings, stages=STAGES_BEFORE_EVENTS)
+    docs = pipeline.pipe(
+        Document(source=f"train:{i}", raw=row["text"]) for i, row in enumerate(rows)
+    )
+    examples = []
+    for row, doc in zip(rows, docs, strict=True):
+        if doc.error is not None or doc.nlp is None:
+            log.warning("skipped %r: %s", row["text"][:60], doc.error)
+            continue
+        examples.append(Example(row["text"], row["types"], doc, sentence_features(doc.nlp)))
+    return examples
+
+
+def _loss_and_gradient(params, X, y, l2):
+    """Binary logistic loss with an L2 penalty on the weights (not the bias), and its gradient."""
+    weights, bias = params[:-1], params[-1]
+    z = X @ weights + bias
+    signed = np.where(y > 0, 1.0, -1.0)
+    margin = signed * z
+    loss = np.logaddexp(0.0, -margin).sum() + 0.5 * l2 * weights @ weights
+    residual = -signed / (1.0 + np.exp(margin))
+    gradient = np.append(X.T @ residual + l2 * weights, residual.sum())
+    return loss, gradient
+
+
+def fit(examples: list[Example], l2: float) -> tuple[list[str], list[str], np.ndarray]:
+    """Labels, vocabulary and a (vocabulary + 1) x labels matrix whose last row is the bias."""
+    counts = Counter(f for e in examples for f in set(e.features))
+    vocabulary = sorted(f for f, n in counts.items() if n >= MIN_FEATURE_COUNT)
+    column = {f: i for i, f in enumerate(vocabulary)}
+    positives = Counter(t for e in examples for t in e.types)
+    positives[NONE] = sum(1 for e in examples if not e.types)
+    labels = [t for t in (*TYPES, NONE) if positives[t] >= MIN_POSITIVES]
+    rows, cols = [], []
+    for i, example in enumerate(examples):
+        present = sorted({column[f] for f in example.features if f in column})
+        rows.extend([i] * len(present))
+        cols.extend(present)
+    X = sparse.csr_matrix(
+        (np.ones(len(rows)), (rows, cols)), shape=(len(examples), len(vocabulary))
+    )
+    matrix = np.zeros((len(vocabulary) + 1, len(labels)))
+    for j, label in enumerate(labels):
+        y = np.array([_has(e, label) for e in examples], dtype=float)
+        result = minimize(
+            _loss_and_gradient,
+            np.zeros(len(vocabulary) + 1),
+            args=(X, y, l2),
+            jac=True,
+            method="L-BFGS-B",
+            options={"maxiter": 500},
+        )
+        matrix[:, j] = result.x
+    return labels, vocabulary, matrix
+
+
+def _has(example: Example, label: str) -> bool:
+    return not example.types if label == NONE else label in example.types
+
+
+def to_model(labels, vocabulary, matrix, thresholds: dict[str, float]) -> dict:
+    rounded = np.round(matrix, DECIMALS)
+    weights = {
+        feature: [float(w) for w in rounded[i]]
+        for i, feature in enumerate(vocabulary)
+        if np.any(rounded[i] != 0.0)
+    }
+    return {
+        "labels": labels,
+        "bias": [float(b) for b in rounded[-1]],
+        "thresholds": thresholds,
+        "weights": weights,
+    }
+
+
+def predicted_types(events) -> frozenset[str]:
+    return frozenset(e.type for e in events if e.status not in NOT_OCCURRED)
+
+
+def score(pairs: list[tuple[frozenset[str], frozenset[str]]]) -> dict[str, float]:
+    """Macro-F1 over the types in gold or predictions, and the share of no-event sentences left
+    empty: the shared scorer's definitions."""
+    f1s = []
+    for label in TYPES:
+        tp = sum(1 for g, p in pairs if label in g and label in p)
+        fp = sum(1 for g, p in pairs if label not in g and label in p)
+        fn = sum(1 for g, p in pairs if label in g and label not in p)
+        if tp + fp + fn:
+            f1s.append(2 * tp / (2 * tp + fp + fn))
+    empty = [p for g, p in pairs if not g]
+    return {
+        "macro_f1": round(sum(f1s) / len(f1s), 3) if f1s else 0.0,
+        "none_accuracy": round(sum(1 for p in empty if not p) / len(empty), 3) if empty else 0.0,
+        "n": len(pairs),
+    }
+
+
+def evaluate(stage: EventsStage, examples: list[Example]) -> dict[str, float]:
+    return score([(e.types, predicted_types(stage(e.doc).events)) for e in examples])
+
+
+def classifier_only(model: SentenceClassifier, examples, add: float) -> dict[str, float]:
+    pairs = []
+    for example in examples:
+        found = set()
+        for sentence in example.doc.nlp.sents:
+            probabilities = model.predict(sentence)
+            found |= {k for k, p in probabilities.items() if k != NONE and p >= add}
+        pairs.append((example.types, frozenset(found)))
+    return score(pairs)
+
+
+def choose_thresholds(model: SentenceClassifier, held_out: list[Example]) -> dict[str, float]:
+    """The grid point with the best held-out macro-F1 among those that leave at least 80% of the
+    no-event sentences empty (else the best sum of both)."""
+
+    def objective(values: dict[str, float]) -> tuple[bool, float]:
+        result = evaluate(EventsStage(model, Thresholds.from_mapping(values)), held_out)
+        meets = result["none_accuracy"] >= 0.8
+        return meets, result["macro_f1"] + (0 if meets else result["none_accuracy"])
+
+    grid = [dict(zip(GRID, point, strict=True)) for point in itertools.product(*GRID.values())]
+    return max(grid, key=objective)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--out", type=Path, default=MODEL_PATH)
+    parser.add_argument("--l2", type=float, default=1.0)
+    parser.add_argument("--report", action="store_true", help="score only; write no model")
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+
+    examples = annotate(read_rows(args.data), Settings())
+    train = [e for e in examples if not e.held_out]
+    held_out = [e for e in examples if e.held_out]
+    log.info("%d sentences: %d to train, %d held out", len(examples), len(train), len(held_out))
+
+    model = SentenceClassifier.from_json(to_model(*fit(train, args.l2), {}))
+    thresholds = choose_thresholds(model, held_out)
+    chosen = Thresholds.from_mapping(thresholds)
+    report = {
+        "rules": evaluate(EventsStage(), held_out),
+        "classifier": classifier_only(model, held_out, chosen.add),
+        "combined": evaluate(EventsStage(model, chosen), held_out),
+    }
+    log.info("thresholds %s", thresholds)
+    for name, result in report.items():
+        log.info("held out, %-10s %s", name, result)
+    if args.report:
+        return
+
+    final = to_model(*fit(examples, args.l2), thresholds)
+    final["provenance"] = {
+        "data_sha256": data_hash(args.data),
+        "sentences": len(examples),
+        "held_out": report,
+        "l2": args.l2,
+    }
+    text = json.dumps(final, sort_keys=True, separators=(",", ":")) + "\n"
+    args.out.write_text(text, encoding="utf-8")
+    log.info(
+        "wrote %s: %d features, %d bytes, sha256 %s",
+        args.out,
+        len(final["weights"]),
+        len(text.encode()),
+        hashlib.sha256(text.encode()).hexdigest(),
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,134 @@
+"""A sentence classifier: which PLOVER types a sentence reports, and whether it reports none.
+
+One logistic regression per label (the 16 types and ``none``) over sparse features of the parsed
+sentence: its words and lemmas, lemma bigrams, and the dependency frame of each verb (the verb
+with its subject, object, preposition, negation and modal). The weights live in
+``classifier.json`` beside this module, written by ``scripts/train_events.py`` (``make train``)
+from ``training/events/*.jsonl``; inference is dictionary lookups and one sigmoid per label, so a
+sentence costs well under a millisecond and nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from .lexicon import lemma_of
+
+MODEL_PATH = Path(__file__).parent / "classifier.json"
+NONE = "none"
+# Verb dependents whose lemma, paired with the verb's, says what the clause is about.
+FRAME_DEPS = ("nsubj", "nsubjpass", "dobj", "attr", "dative", "agent")
+MODALS = frozenset({"will", "would", "could", "may", "might", "should", "shall", "can", "must"})
+NEGATIONS = frozenset({"not", "n't", "never", "no"})
+
+
+def sentence_features(sentence: Any) -> list[str]:
+    """The classifier's features of a spaCy sentence (a Span or a Doc)."""
+    features: list[str] = []
+    previous = "<s>"
+    for token in sentence:
+        if token.is_punct or token.is_space:
+            continue
+        lemma = lemma_of(token)
+        features.append(f"w:{token.lower_}")
+        if lemma != token.lower_:
+            features.append(f"l:{lemma}")
+        features.append(f"b:{previous}_{lemma}")
+        previous = lemma
+        if token.ent_type_:
+            features.append(f"e:{token.ent_type_}")
+        if token.pos_ == "VERB":
+            features.extend(_verb_frame(token, lemma))
+    return features
+
+
+def _verb_frame(verb: Any, lemma: str) -> Iterator[str]:
+    yield f"v:{lemma}"
+    for child in verb.children:
+        if child.dep_ in FRAME_DEPS:
+            yield f"v:{lemma}>{child.dep_}:{_argument_word(child)}"
+        elif child.dep_ in ("prep", "prt"):
+            yield f"v:{lemma}>{child.lower_}"
+        elif child.dep_ == "neg" or child.lower_ in NEGATIONS:
+            yield f"neg:{lemma}"
+        elif child.dep_ == "aux" and child.lower_ in MODALS:
+            yield f"mod:{child.lower_}:{lemma}"
+
+
+def _argument_word(token: Any) -> str:
+    """An argument's head as a feature: its entity label when it names one ("GPE"), so the frame
+    generalises across countries and people; else its lemma."""
+    return token.ent_type_ or lemma_of(token)
+
+
+@dataclass(frozen=True)
+class SentenceClassifier:
+    """Per-label weights over features; ``predict`` gives each label's probability."""
+
+    labels: tuple[str, ...]
+    bias: tuple[float, ...]
+    weights: dict[str, tuple[float, ...]]
+    thresholds: dict[str, float]
+
+    def predict(self, sentence: Any) -> dict[str, float]:
+        return self.predict_features(sentence_features(sentence))
+
+    def predict_features(self, features: list[str]) -> dict[str, float]:
+        scores = list(self.bias)
+        for feature in set(features):
+            row = self.weights.get(feature)
+            if row is not None:
+                for i, weight in enumerate(row):
+                    scores[i] += weight
+        return {label: _sigmoid(s) for label, s in zip(self.labels, scores, strict=True)}
+
+    def strongest_word(self, sentence: Any, label: str) -> Any | None:
+        """The verb or noun whose own features speak most for ``label``: where an event the
+        classifier adds is anchored, so the rules' argument functions can read its frame."""
+        column = self.labels.index(label)
+        best, best_weight = None, 0.0
+        for token in sentence:
+            if token.pos_ not in ("VERB", "NOUN"):
+                continue
+            weight = sum(row[column] for f in _word_features(token) if (row := self.weights.get(f)))
+            if weight > best_weight:
+                best, best_weight = token, weight
+        return best
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> SentenceClassifier:
+        return cls(
+            labels=tuple(data["labels"]),
+            bias=tuple(data["bias"]),
+            weights={f: tuple(w) for f, w in data["weights"].items()},
+            thresholds=dict(data["thresholds"]),
+        )
+
+
+def _word_features(token: Any) -> list[str]:
+    lemma = lemma_of(token)
+    features = [f"w:{token.lower_}", f"l:{lemma}"]
+    if token.pos_ == "VERB":
+        features.extend(_verb_frame(token, lemma))
+    return features
+
+
+def _sigmoid(score: float) -> float:
+    if score >= 0:
+        return 1.0 / (1.0 + math.exp(-score))
+    exp = math.exp(score)
+    return exp / (1.0 + exp)
+
+
+@cache
+def bundled_classifier() -> SentenceClassifier | None:
+    """The committed model, loaded once per process; None when it has not been trained yet."""
+    if not MODEL_PATH.exists():
+        return None
+    return SentenceClassifier.from_json(json.loads(MODEL_PATH.read_text(encoding="utf-8")))
