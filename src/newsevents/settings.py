@@ -27,7 +27,9 @@ class Settings:
     )
     batch_size: int = _setting(16, "Articles handed to spaCy at a time.")
     n_process: int = _setting(
-        1, "Worker processes for spaCy (2 uses both cores of a small machine)."
+        0,
+        "Worker processes that analyse a batch of more than a few articles: 0 uses one per CPU "
+        "core (at most 4), 1 analyses everything in the calling process.",
     )
 
     @classmethod

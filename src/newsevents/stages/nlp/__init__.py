@@ -15,6 +15,8 @@ from itertools import islice
 
 import spacy
 from spacy.language import Language
+from thinc.api import use_ops
+from threadpoolctl import threadpool_limits
 
 from ...document import Document, Entity
 from ...errors import InputError
@@ -80,9 +82,17 @@ def ruler_patterns() -> list[dict]:
 
 @cache
 def load_pipeline(model: str) -> Language:
-    """The spaCy pipeline ``model`` with the entity ruler added; loaded once per process."""
+    """The spaCy pipeline ``model`` with the entity ruler added; loaded once per process.
+
+    The model's layers multiply matrices through numpy's BLAS (OpenBLAS) rather than thinc's
+    bundled BLIS, whose wheel falls back to its slow generic kernel on many CPUs (a third of
+    spaCy's time on the 2-core machine). BLAS runs one thread: several cores are used by the
+    runner's worker processes, and BLAS threads competing with them cost more than they gain.
+    """
+    threadpool_limits(1, user_api="blas")
     try:
-        nlp = spacy.load(model, exclude=["lemmatizer"])
+        with use_ops("numpy", use_blis=False):
+            nlp = spacy.load(model, exclude=["lemmatizer", "senter"])
     except OSError as exc:
         raise RuntimeError(
             f"spaCy model {model!r} is not installed ({exc}); run `make install`, or set "
@@ -122,23 +132,21 @@ def entities_of(spacy_doc) -> list[Entity]:
 class NlpStage(Stage):
     name = "nlp"
 
-    def __init__(self, nlp: Language, batch_size: int = 16, n_process: int = 1) -> None:
+    def __init__(self, nlp: Language, batch_size: int = 16) -> None:
         self.nlp = nlp
         self.batch_size = batch_size
-        self.n_process = n_process
 
     def __call__(self, doc: Document) -> Document:
         return self._annotate(doc, self.nlp(doc.text))
 
     def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
         # Batches keep spaCy's throughput while the stream stays lazy and in order; documents
-        # that failed earlier pass through without being parsed.
+        # that failed earlier pass through without being parsed. Several cores are used by the
+        # runner's worker processes, each running the whole pipeline, not by spaCy's n_process.
         docs = iter(docs)
-        while batch := list(islice(docs, self.batch_size * max(self.n_process, 1))):
+        while batch := list(islice(docs, self.batch_size)):
             todo = [d for d in batch if d.error is None]
-            parsed = self.nlp.pipe(
-                (d.text for d in todo), batch_size=self.batch_size, n_process=self.n_process
-            )
+            parsed = self.nlp.pipe((d.text for d in todo), batch_size=self.batch_size)
             for doc, spacy_doc in zip(todo, parsed, strict=True):
                 with stage_errors(self.name, doc):
                     self._annotate(doc, spacy_doc)
@@ -155,4 +163,4 @@ class NlpStage(Stage):
 
 @register_stage("nlp", requires=("text",), assigns=("nlp", "entities"))
 def make_nlp(settings: Settings) -> NlpStage:
-    return NlpStage(load_pipeline(settings.spacy_model), settings.batch_size, settings.n_process)
+    return NlpStage(load_pipeline(settings.spacy_model), settings.batch_size)
