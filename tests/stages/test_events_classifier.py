@@ -20,7 +20,7 @@ from newsevents.stages.events.classifier import (
 from newsevents.stages.events.combine import (
     Thresholds,
     blended_confidence,
-    missing_types,
+    missing_type,
     vetoed,
 )
 
@@ -91,11 +91,12 @@ def test_coups_and_non_occurrences_are_never_vetoed():
     assert not vetoed(event("COERCE", status="negated"), sure_none, THRESHOLDS)
 
 
-def test_missing_types_are_confident_and_new():
-    probabilities = {"CONSULT": 0.9, "ASSAULT": 0.75, "AGREE": 0.3, NONE: 0.1}
-    assert missing_types(["ASSAULT"], probabilities, THRESHOLDS) == ["CONSULT"]
-    assert missing_types([], probabilities, THRESHOLDS) == ["CONSULT", "ASSAULT"]
-    assert missing_types([], {**probabilities, NONE: 0.9}, THRESHOLDS) == []
+def test_the_missing_type_is_confident_and_new():
+    probabilities = {"CONSULT": 0.75, "ASSAULT": 0.9, "AGREE": 0.3, NONE: 0.1}
+    assert missing_type([], probabilities, THRESHOLDS) == "ASSAULT"
+    assert missing_type(["ASSAULT"], probabilities, THRESHOLDS) == "CONSULT"
+    assert missing_type(["ASSAULT", "CONSULT"], probabilities, THRESHOLDS) is None
+    assert missing_type([], {**probabilities, NONE: 0.9}, THRESHOLDS) is None
 
 
 def test_blended_confidence_is_the_mean():

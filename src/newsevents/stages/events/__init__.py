@@ -25,7 +25,7 @@ from .combine import (
     Thresholds,
     added_confidence,
     blended_confidence,
-    missing_types,
+    missing_type,
     vetoed,
 )
 from .contexts import contexts_in
@@ -173,11 +173,10 @@ class EventsStage(Stage):
                 draft.event.confidence = blended_confidence(
                     draft.event.confidence, probabilities.get(draft.event.type, 0.0)
                 )
-            found = [d.event.type for d in kept]
-            for label in missing_types(found, probabilities, self.thresholds):
-                if (added := self._added(article, index, label)) is not None:
-                    added.event.confidence = added_confidence(probabilities[label])
-                    kept.append(added)
+            label = missing_type([d.event.type for d in kept], probabilities, self.thresholds)
+            if label is not None and (added := self._added(article, index, label)) is not None:
+                added.event.confidence = added_confidence(probabilities[label])
+                kept.append(added)
             result.extend(kept)
         return result
 

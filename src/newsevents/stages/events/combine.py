@@ -7,8 +7,9 @@ whole. Per sentence, the classifier can:
   chance, the rule event goes (a sports "attack", a "boardroom coup", an opinion). Coups found by
   the rules are never vetoed (the training set holds few coup sentences), nor are events whose
   status the rules already marked as not having happened (the veto would only lose that status);
-- add: a type it is confident of that no rule event in the sentence has, anchored on the word
-  that speaks most for it;
+- add: the most probable type it is confident of that no rule event in the sentence has (one at
+  most: a sentence the rules missed something in usually reports one more event, not several),
+  anchored on the word that speaks most for it;
 - grade: an event's confidence blends the rule's own confidence with the type's probability.
 
 The thresholds are chosen by ``scripts/train_events.py`` on the team's held-out split and are
@@ -50,20 +51,20 @@ def vetoed(event: Event, probabilities: dict[str, float], thresholds: Thresholds
     )
 
 
-def missing_types(
+def missing_type(
     found: Iterable[str], probabilities: dict[str, float], thresholds: Thresholds
-) -> list[str]:
-    """Types the classifier is confident of that the rules did not find, most probable first;
-    none in a sentence it would veto events in."""
+) -> str | None:
+    """The most probable type the classifier is confident of that the rules did not find; none
+    in a sentence it would veto events in."""
     if probabilities.get(NONE, 0.0) >= thresholds.veto:
-        return []
+        return None
     have = set(found)
     extra = [
         (p, label)
         for label, p in probabilities.items()
         if label != NONE and label not in have and p >= thresholds.add
     ]
-    return [label for _, label in sorted(extra, reverse=True)]
+    return max(extra)[1] if extra else None
 
 
 def blended_confidence(rule_confidence: float, probability: float) -> float:
