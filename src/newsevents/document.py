@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
+from functools import cache
 from typing import Any
 
 SCHEMA_ID = "newsevents/article/v1"
@@ -240,19 +241,19 @@ class Document:
             "id": self.id,
             "url": self.url,
             "title": self.title,
-            "published": _jsonable(asdict(self.published)),
+            "published": _plain(self.published),
             "language": self.language,
             "text": self.text,
-            "removed": [asdict(r) for r in self.removed],
+            "removed": _plain(self.removed),
         }
         out["mentions"] = {
-            "entities": [_jsonable(asdict(e)) for e in self.entities],
-            "places": [asdict(p) for p in self.places],
-            "dates": [_jsonable(asdict(d)) for d in self.dates],
-            "attributions": [asdict(a) for a in self.attributions],
+            "entities": _plain(self.entities),
+            "places": _plain(self.places),
+            "dates": _plain(self.dates),
+            "attributions": _plain(self.attributions),
         }
-        out["events"] = [_jsonable(asdict(e)) for e in self.events]
-        out["flags"] = [asdict(f) for f in self.flags]
+        out["events"] = _plain(self.events)
+        out["flags"] = _plain(self.flags)
         return out
 
     @classmethod
@@ -280,15 +281,26 @@ class Document:
         )
 
 
-def _jsonable(value: Any) -> Any:
-    """Dates become ISO strings; everything else is already JSON."""
-    if isinstance(value, dict):
-        return {k: _jsonable(v) for k, v in value.items()}
+def _plain(value: Any) -> Any:
+    """JSON-ready ``value``: dataclasses become dicts (fields in order), dates ISO strings.
+
+    What ``dataclasses.asdict`` gives, without its deep copy of every leaf: the layers hold only
+    strings, numbers, lists and other dataclasses, and this runs for every article of a batch.
+    """
     if isinstance(value, list):
-        return [_jsonable(v) for v in value]
+        return [_plain(v) for v in value]
+    names = _field_names(type(value))
+    if names:
+        return {name: _plain(getattr(value, name)) for name in names}
     if isinstance(value, dt.date):
         return value.isoformat()
     return value
+
+
+@cache
+def _field_names(kind: type) -> tuple[str, ...]:
+    """The field names of a dataclass, in order; none for any other type."""
+    return tuple(f.name for f in fields(kind)) if is_dataclass(kind) else ()
 
 
 def _date(value: str | None) -> dt.date | None:

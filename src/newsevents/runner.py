@@ -13,7 +13,7 @@ back in input order, and an input that fails stays a document with its error, as
 
 from __future__ import annotations
 
-import logging
+import gc
 import multiprocessing
 import os
 from collections import deque
@@ -26,8 +26,6 @@ from .document import Document
 from .errors import InputError
 from .pipeline import Pipeline
 from .settings import Settings
-
-logger = logging.getLogger(__name__)
 
 # A stream with no more documents than this runs in this process: starting workers and
 # sending documents to them would cost more than it saves.
@@ -99,6 +97,9 @@ def _worker_pool(pipeline: Pipeline, workers: int) -> ProcessPoolExecutor:
     if "fork" in multiprocessing.get_all_start_methods():
         _inherited = pipeline
         context = multiprocessing.get_context("fork")
+        # Untracked by the collector, the parent's objects keep their pages shared with the
+        # workers: a collection would write to every object it visits and copy the page.
+        gc.freeze()
     else:
         context = multiprocessing.get_context("spawn")
     names = [info.name for info in pipeline.infos]
