@@ -58,9 +58,9 @@ MIN_POSITIVES = 5  # a type with fewer examples gets no classifier column
 HELD_OUT_SHARE = 5  # one sentence in five
 DECIMALS = 4
 GRID = {
-    "veto": (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01),
+    "veto": (0.5, 0.6, 0.7, 0.8, 0.9, 1.01),
     "keep": (0.1, 0.2, 0.3),
-    "add": (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01),
+    "add": (0.5, 0.6, 0.7, 0.8, 0.9, 1.01),
 }
 
 log = logging.getLogger("train_events")

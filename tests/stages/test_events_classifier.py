@@ -74,6 +74,24 @@ def test_predictions_are_deterministic(blank_nlp):
     assert all(0.0 < p < 1.0 for p in first.values())
 
 
+def test_an_added_event_is_anchored_on_a_free_verb_before_a_noun(blank_nlp):
+    sentence = blank_nlp("Envoys breakfasted and lunched over fisheries")
+    for token in sentence:
+        token.pos_ = "NOUN"
+    sentence[1].pos_ = sentence[3].pos_ = "VERB"
+    model = hand_made(
+        {
+            "w:fisheries": {"CONSULT": 5.0},
+            "w:breakfasted": {"CONSULT": 2.0},
+            "w:lunched": {"CONSULT": 1.0},
+        }
+    )
+    assert model.strongest_word(sentence, "CONSULT").text == "breakfasted"
+    assert model.strongest_word(sentence, "CONSULT", frozenset({1})).text == "lunched"
+    assert model.strongest_word(sentence, "CONSULT", frozenset({1, 3})).text == "fisheries"
+    assert model.strongest_word(sentence, "ASSAULT") is None
+
+
 # --- the combination rules ----------------------------------------------------------------------
 
 
@@ -84,11 +102,12 @@ def test_confident_none_vetoes_a_rule_event():
     assert not vetoed(event("ASSAULT"), {NONE: 0.5, "ASSAULT": 0.05}, THRESHOLDS)
 
 
-def test_coups_and_non_occurrences_are_never_vetoed():
+def test_coups_phrases_and_non_occurrences_are_never_vetoed():
     sure_none = {NONE: 0.99, "COERCE": 0.01}
     coup = Coup(outcome="attempted")
     assert not vetoed(event("COERCE", coup=coup), sure_none, THRESHOLDS)
     assert not vetoed(event("COERCE", status="negated"), sure_none, THRESHOLDS)
+    assert not vetoed(event("COERCE"), sure_none, THRESHOLDS, phrase=True)
 
 
 def test_the_missing_type_is_confident_and_new():

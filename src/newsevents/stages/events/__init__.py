@@ -147,46 +147,53 @@ class EventsStage(Stage):
             for trigger in find_triggers(sentence, article.actor_starts)
         ]
         self._add_coups(article, drafts)
-        if self.classifier is not None:
-            drafts = self._classified(article, drafts)
+        if self.classifier is not None and self.thresholds is not None:
+            drafts = self._classified(article, drafts, self.classifier, self.thresholds)
         drafts.sort(key=lambda d: d.trigger.token.idx)
         doc.events = [d.event for d in drafts]
         for number, event in enumerate(doc.events, start=1):
             event.id = f"ev{number}"
         return doc
 
-    def _classified(self, article: Article, drafts: list[Draft]) -> list[Draft]:
-        """The rule drafts the classifier lets stand, graded, plus the types it adds."""
-        assert self.classifier is not None and self.thresholds is not None
+    def _classified(
+        self,
+        article: Article,
+        drafts: list[Draft],
+        classifier: SentenceClassifier,
+        thresholds: Thresholds,
+    ) -> list[Draft]:
+        """The rule drafts the classifier lets stand, graded, plus the type it adds."""
         by_sentence: dict[int, list[Draft]] = {}
         for draft in drafts:
             by_sentence.setdefault(draft.sentence_index, []).append(draft)
         result: list[Draft] = []
         for index, sentence in enumerate(article.sentences):
-            probabilities = self.classifier.predict(sentence)
+            probabilities = classifier.predict(sentence)
+            proposed = by_sentence.get(index, [])
             kept = [
                 d
-                for d in by_sentence.get(index, ())
-                if not vetoed(d.event, probabilities, self.thresholds)
+                for d in proposed
+                if not vetoed(d.event, probabilities, thresholds, bool(d.trigger.entry.rest))
             ]
             for draft in kept:
-                draft.event.confidence = blended_confidence(
-                    draft.event.confidence, probabilities.get(draft.event.type, 0.0)
-                )
-            label = missing_type([d.event.type for d in kept], probabilities, self.thresholds)
-            if label is not None and (added := self._added(article, index, label)) is not None:
+                if draft.event.coup is None:  # the classifier knows few coups: no say on them
+                    draft.event.confidence = blended_confidence(
+                        draft.event.confidence, probabilities.get(draft.event.type, 0.0)
+                    )
+            label = missing_type([d.event.type for d in kept], probabilities, thresholds)
+            taken = frozenset(d.trigger.token.i for d in proposed)
+            anchor = None if label is None else classifier.strongest_word(sentence, label, taken)
+            if label is not None and anchor is not None:
+                added = self._added(article, index, label, anchor)
                 added.event.confidence = added_confidence(probabilities[label])
                 kept.append(added)
             result.extend(kept)
         return result
 
-    def _added(self, article: Article, index: int, label: str) -> Draft | None:
-        """An event of ``label`` the rules missed, on the sentence's word that speaks most for it;
-        the rules' argument, status and linking functions read its frame."""
-        assert self.classifier is not None
-        anchor = self.classifier.strongest_word(article.sentences[index], label)
-        if anchor is None:
-            return None
+    def _added(self, article: Article, index: int, label: str, anchor: Any) -> Draft:
+        """An event of ``label`` the rules missed, on the sentence's word that speaks most for it
+        (never a rule's trigger: the rules' sense checks already typed that word); the rules'
+        argument, status and linking functions read its frame."""
         pos = "V" if anchor.pos_ == "VERB" else "N"
         entry = Entry(anchor.lower_, pos, label, None, anchor.lower_, ())
         return self._draft(article, Trigger(anchor, entry, label, None), index)

@@ -88,18 +88,25 @@ class SentenceClassifier:
                     scores[i] += weight
         return {label: _sigmoid(s) for label, s in zip(self.labels, scores, strict=True)}
 
-    def strongest_word(self, sentence: Any, label: str) -> Any | None:
-        """The verb or noun whose own features speak most for ``label``: where an event the
-        classifier adds is anchored, so the rules' argument functions can read its frame."""
+    def strongest_word(
+        self, sentence: Any, label: str, taken: frozenset[int] = frozenset()
+    ) -> Any | None:
+        """The word whose own features speak most for ``label``: where an event the classifier
+        adds is anchored, so the rules' argument functions can read its frame. A verb before a
+        noun (events are mostly named by verbs, and a noun's weight often only says what the
+        sentence is about); never a participle used as an adjective, nor a word at ``taken``
+        (token indices)."""
         column = self.labels.index(label)
-        best, best_weight = None, 0.0
+        candidates = []
         for token in sentence:
-            if token.pos_ not in ("VERB", "NOUN"):
+            if token.pos_ not in ("VERB", "NOUN") or token.dep_ == "amod" or token.i in taken:
                 continue
             weight = sum(row[column] for f in _word_features(token) if (row := self.weights.get(f)))
-            if weight > best_weight:
-                best, best_weight = token, weight
-        return best
+            if weight > 0:
+                candidates.append((token.pos_ == "VERB", weight, -token.i))
+        if not candidates:
+            return None
+        return sentence.doc[-max(candidates)[2]]
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> SentenceClassifier:

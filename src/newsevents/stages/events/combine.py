@@ -5,8 +5,10 @@ whole. Per sentence, the classifier can:
 
 - veto: when it is confident the sentence reports no event and gives the rule's type little
   chance, the rule event goes (a sports "attack", a "boardroom coup", an opinion). Coups found by
-  the rules are never vetoed (the training set holds few coup sentences), nor are events whose
-  status the rules already marked as not having happened (the veto would only lose that status);
+  the rules are never vetoed (the training set holds few coup sentences), nor events whose status
+  the rules already marked as not having happened (the veto would only lose that status), nor
+  events named by a phrase ("took ... into custody", "pulled ... out"): a phrase has one reading,
+  and a sentence classifier trained on short sentences is least sure of long ones;
 - add: the most probable type it is confident of that no rule event in the sentence has (one at
   most: a sentence the rules missed something in usually reports one more event, not several),
   anchored on the word that speaks most for it;
@@ -41,9 +43,11 @@ class Thresholds:
         return cls(merged["veto"], merged["keep"], merged["add"])
 
 
-def vetoed(event: Event, probabilities: dict[str, float], thresholds: Thresholds) -> bool:
-    """Whether the classifier removes this rule event."""
-    if event.coup is not None or event.status in NOT_OCCURRED:
+def vetoed(
+    event: Event, probabilities: dict[str, float], thresholds: Thresholds, phrase: bool = False
+) -> bool:
+    """Whether the classifier removes this rule event (``phrase``: its trigger is a phrase)."""
+    if phrase or event.coup is not None or event.status in NOT_OCCURRED:
         return False
     return (
         probabilities.get(NONE, 0.0) >= thresholds.veto
