@@ -30,6 +30,7 @@ from ...knowledge import (
 )
 from ...pipeline import Stage, register_stage, stage_errors
 from ...settings import Settings
+from .attributes import index_attribute_ruler
 
 # spaCy labels kept as entities, and the contract's kind for each.
 KIND_BY_LABEL = {
@@ -98,6 +99,7 @@ def load_pipeline(model: str) -> Language:
             f"spaCy model {model!r} is not installed ({exc}); run `make install`, or set "
             "NEWSEVENTS_SPACY_MODEL to an installed pipeline"
         ) from exc
+    index_attribute_ruler(nlp)
     before = "ner" if "ner" in nlp.pipe_names else None
     ruler = nlp.add_pipe("entity_ruler", before=before, config={"phrase_matcher_attr": "ORTH"})
     ruler.add_patterns(ruler_patterns())
