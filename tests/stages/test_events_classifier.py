@@ -7,6 +7,8 @@ model learned; the bundled model is tested for loading, determinism and hard neg
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsevents.document import Coup, Document, Event, Span
 from newsevents.settings import Settings
@@ -90,6 +92,15 @@ def test_an_added_event_is_anchored_on_a_free_verb_before_a_noun(blank_nlp):
     assert model.strongest_word(sentence, "CONSULT", frozenset({1})).text == "lunched"
     assert model.strongest_word(sentence, "CONSULT", frozenset({1, 3})).text == "fisheries"
     assert model.strongest_word(sentence, "ASSAULT") is None
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=200))
+def test_any_text_gets_a_probability_for_every_label(blank_nlp, text):
+    model = bundled_classifier()
+    probabilities = model.predict(blank_nlp(text))
+    assert set(probabilities) == set(model.labels)
+    assert all(0.0 <= p <= 1.0 for p in probabilities.values())
 
 
 # --- the combination rules ----------------------------------------------------------------------
