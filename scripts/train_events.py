@@ -73,6 +73,8 @@ log = logging.getLogger("train_events")
 class Example:
     text: str
     types: frozenset[str]
+    first_type: str | None  # the type the row's mode belongs to
+    mode_label: str | None  # "TYPE/mode"
     doc: Document
     features: list[str]
 
@@ -91,7 +93,7 @@ def read_rows(folder: Path) -> list[dict]:
                 continue
             try:
                 row = json.loads(line)
-                text, types = row["text"].strip(), row["types"]
+                text, types, mode = row["text"].strip(), row["types"], row.get("mode")
             except (ValueError, KeyError, AttributeError) as exc:
                 log.warning("%s:%d skipped: %s", path.name, number, exc)
                 continue
@@ -101,7 +103,15 @@ def read_rows(folder: Path) -> list[dict]:
                 continue
             if text and text not in seen:
                 seen.add(text)
-                rows.append({"text": text, "types": frozenset(types)})
+                first = types[0] if types else None
+                rows.append(
+                    {
+                        "text": text,
+                        "types": frozenset(types),
+                        "first_type": first,
+                        "mode_label": f"{first}/{mode}" if first and mode else None,
+                    }
+                )
     return rows
 
 
@@ -123,7 +133,7 @@ def annotate(rows: list[dict], settings: Settings) -> list[Example]:
         if doc.error is not None or doc.nlp is None:
             log.warning("skipped %r: %s", row["text"][:60], doc.error)
             continue
-        examples.append(Example(row["text"], row["types"], doc, sentence_features(doc.nlp)))
+        examples.append(Example(**row, doc=doc, features=sentence_features(doc.nlp)))
     return examples
 
 
@@ -140,59 +150,90 @@ def _loss_and_gradient(params, X, y, sample_weight, l2):
     return loss, gradient
 
 
-def fit(
-    examples: list[Example], l2: float, balance: float
-) -> tuple[list[str], list[str], np.ndarray]:
-    """Labels, vocabulary and a (vocabulary + 1) x labels matrix whose last row is the bias."""
+@dataclass
+class Fitted:
+    """Column labels, vocabulary and a (vocabulary + 1) x labels matrix (last row: the bias)."""
+
+    labels: list[str]
+    vocabulary: list[str]
+    matrix: np.ndarray
+
+
+def fit(examples: list[Example], l2: float, balance: float) -> tuple[Fitted, Fitted]:
+    """The type columns over all sentences, and the mode columns ("ASSAULT/aerial"), each over
+    the sentences of its type: a mode is only asked for once the type is known."""
     counts = Counter(f for e in examples for f in set(e.features))
     vocabulary = sorted(f for f, n in counts.items() if n >= MIN_FEATURE_COUNT)
-    column = {f: i for i, f in enumerate(vocabulary)}
+    X = _design(examples, vocabulary)
     positives = Counter(t for e in examples for t in e.types)
     positives[NONE] = sum(1 for e in examples if not e.types)
     labels = [t for t in (*TYPES, NONE) if positives[t] >= MIN_POSITIVES]
+    types = [(np.arange(len(examples)), [_has(e, label) for e in examples]) for label in labels]
+    mode_counts = Counter(e.mode_label for e in examples if e.mode_label)
+    modes = sorted(m for m, n in mode_counts.items() if n >= MIN_POSITIVES)
+    by_type = [
+        np.array([i for i, e in enumerate(examples) if e.first_type == m.split("/")[0]])
+        for m in modes
+    ]
+    mode_targets = [
+        (rows, [examples[i].mode_label == m for i in rows])
+        for m, rows in zip(modes, by_type, strict=True)
+    ]
+    return (
+        Fitted(labels, vocabulary, _fit_columns(X, types, l2, balance)),
+        Fitted(modes, vocabulary, _fit_columns(X, mode_targets, l2, balance)),
+    )
+
+
+def _design(examples: list[Example], vocabulary: list[str]) -> sparse.csr_matrix:
+    column = {f: i for i, f in enumerate(vocabulary)}
     rows, cols = [], []
     for i, example in enumerate(examples):
         present = sorted({column[f] for f in example.features if f in column})
         rows.extend([i] * len(present))
         cols.extend(present)
-    X = sparse.csr_matrix(
+    return sparse.csr_matrix(
         (np.ones(len(rows)), (rows, cols)), shape=(len(examples), len(vocabulary))
     )
-    matrix = np.zeros((len(vocabulary) + 1, len(labels)))
-    for j, label in enumerate(labels):
-        y = np.array([_has(e, label) for e in examples], dtype=float)
-        # Each type is rare among all sentences: positives weigh (negatives / positives) **
-        # balance, so a type's probability is not held down by how rare it is in the set.
+
+
+def _fit_columns(X, targets, l2: float, balance: float) -> np.ndarray:
+    """One logistic regression per (rows, labels) target, over those rows of ``X``."""
+    matrix = np.zeros((X.shape[1] + 1, len(targets)))
+    for j, (rows, labels) in enumerate(targets):
+        y = np.array(labels, dtype=float)
+        # A label is rare among its rows: positives weigh (negatives / positives) ** balance,
+        # so its probability is not held down by how rare it is in the set.
         sample_weight = np.where(y > 0, ((len(y) - y.sum()) / y.sum()) ** balance, 1.0)
         result = minimize(
             _loss_and_gradient,
-            np.zeros(len(vocabulary) + 1),
-            args=(X, y, sample_weight, l2),
+            np.zeros(X.shape[1] + 1),
+            args=(X[rows], y, sample_weight, l2),
             jac=True,
             method="L-BFGS-B",
             options={"maxiter": 500},
         )
         matrix[:, j] = result.x
-    return labels, vocabulary, matrix
+    return matrix
 
 
 def _has(example: Example, label: str) -> bool:
     return not example.types if label == NONE else label in example.types
 
 
-def to_model(labels, vocabulary, matrix, thresholds: dict[str, float]) -> dict:
-    rounded = np.round(matrix, DECIMALS)
+def to_model(fitted: tuple[Fitted, Fitted], thresholds: dict[str, float]) -> dict:
+    types, modes = fitted
+    return {**_columns(types), "thresholds": thresholds, "modes": _columns(modes)}
+
+
+def _columns(fitted: Fitted) -> dict:
+    rounded = np.round(fitted.matrix, DECIMALS)
     weights = {
         feature: [float(w) for w in rounded[i]]
-        for i, feature in enumerate(vocabulary)
+        for i, feature in enumerate(fitted.vocabulary)
         if np.any(rounded[i] != 0.0)
     }
-    return {
-        "labels": labels,
-        "bias": [float(b) for b in rounded[-1]],
-        "thresholds": thresholds,
-        "weights": weights,
-    }
+    return {"labels": fitted.labels, "bias": [float(b) for b in rounded[-1]], "weights": weights}
 
 
 def predicted_types(events) -> frozenset[str]:
@@ -218,7 +259,14 @@ def score(pairs: list[tuple[frozenset[str], frozenset[str]]]) -> dict[str, float
 
 
 def evaluate(stage: EventsStage, examples: list[Example]) -> dict[str, float]:
-    return score([(e.types, predicted_types(stage(e.doc).events)) for e in examples])
+    pairs, modes = [], []
+    for example in examples:
+        events = stage(example.doc).events
+        pairs.append((example.types, predicted_types(events)))
+        if example.mode_label:
+            found = {f"{e.type}/{e.mode}" for e in events if e.type == example.first_type}
+            modes.append(example.mode_label in found)
+    return {**score(pairs), "mode_accuracy": round(sum(modes) / len(modes), 3) if modes else 0.0}
 
 
 def classifier_only(model: SentenceClassifier, examples, add: float) -> dict[str, float]:
@@ -260,7 +308,7 @@ def main() -> None:
     held_out = [e for e in examples if e.held_out]
     log.info("%d sentences: %d to train, %d held out", len(examples), len(train), len(held_out))
 
-    model = SentenceClassifier.from_json(to_model(*fit(train, args.l2, args.balance), {}))
+    model = SentenceClassifier.from_json(to_model(fit(train, args.l2, args.balance), {}))
     thresholds = choose_thresholds(model, held_out)
     chosen = Thresholds.from_mapping(thresholds)
     report = {
@@ -277,7 +325,7 @@ def main() -> None:
     if args.report:
         return
 
-    final = to_model(*fit(examples, args.l2, args.balance), thresholds)
+    final = to_model(fit(examples, args.l2, args.balance), thresholds)
     final["provenance"] = {
         "data_sha256": data_hash(args.data),
         "sentences": len(examples),

@@ -103,6 +103,28 @@ def test_any_text_gets_a_probability_for_every_label(blank_nlp, text):
     assert all(0.0 <= p <= 1.0 for p in probabilities.values())
 
 
+def test_the_mode_is_read_within_the_type(blank_nlp):
+    modes = SentenceClassifier(
+        labels=("ASSAULT/aerial", "ASSAULT/firearms", "PROTEST/strike"),
+        bias=(-3.0, -3.0, -3.0),
+        weights={"w:jets": (6.0, 0.0, 0.0), "w:walkout": (0.0, 0.0, 6.0)},
+        thresholds={},
+    )
+    model = hand_made({})
+    model = SentenceClassifier(model.labels, model.bias, model.weights, {}, modes)
+    sentence = blank_nlp("Jets struck a depot during the walkout")
+    assert model.mode_of(sentence, "ASSAULT") == "aerial"
+    assert model.mode_of(sentence, "PROTEST") == "strike"
+    assert model.mode_of(sentence, "AGREE") is None
+    assert hand_made({}).mode_of(sentence, "ASSAULT") is None
+
+
+def test_the_bundled_model_knows_modes():
+    modes = bundled_classifier().modes
+    assert modes is not None
+    assert all("/" in label for label in modes.labels)
+
+
 # --- the combination rules ----------------------------------------------------------------------
 
 

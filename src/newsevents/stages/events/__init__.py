@@ -180,12 +180,15 @@ class EventsStage(Stage):
                     draft.event.confidence = blended_confidence(
                         draft.event.confidence, probabilities.get(draft.event.type, 0.0)
                     )
+                if draft.event.mode is None:
+                    draft.event.mode = classifier.mode_of(sentence, draft.event.type)
             label = missing_type([d.event.type for d in kept], probabilities, thresholds)
             taken = frozenset(d.trigger.token.i for d in proposed)
             anchor = None if label is None else classifier.strongest_word(sentence, label, taken)
             if label is not None and anchor is not None:
                 added = self._added(article, index, label, anchor)
                 added.event.confidence = added_confidence(probabilities[label])
+                added.event.mode = classifier.mode_of(sentence, added.event.type)
                 kept.append(added)
             result.extend(kept)
         return result

@@ -1,8 +1,11 @@
-"""A sentence classifier: which PLOVER types a sentence reports, and whether it reports none.
+"""A sentence classifier: which PLOVER types a sentence reports, whether it reports none, and
+in which mode.
 
 One logistic regression per label (the 16 types and ``none``) over sparse features of the parsed
 sentence: its words and lemmas, lemma bigrams, and the dependency frame of each verb (the verb
-with its subject, object, preposition, negation and modal). The weights live in
+with its subject, object, preposition, negation and modal); a second set of columns, one per
+mode ("ASSAULT/aerial"), each fitted on the sentences of its type, gives the mode once the type is
+known. The weights live in
 ``classifier.json`` beside this module, written by ``scripts/train_events.py`` (``make train``)
 from ``training/events/*.jsonl``; inference is dictionary lookups and one sigmoid per label, so a
 sentence costs well under a millisecond and nothing is downloaded.
@@ -75,6 +78,7 @@ class SentenceClassifier:
     bias: tuple[float, ...]
     weights: dict[str, tuple[float, ...]]
     thresholds: dict[str, float]
+    modes: SentenceClassifier | None = None  # columns "TYPE/mode", each fitted within its type
 
     def predict(self, sentence: Any) -> dict[str, float]:
         return self.predict_features(sentence_features(sentence))
@@ -87,6 +91,18 @@ class SentenceClassifier:
                 for i, weight in enumerate(row):
                     scores[i] += weight
         return {label: _sigmoid(s) for label, s in zip(self.labels, scores, strict=True)}
+
+    def mode_of(self, sentence: Any, event_type: str) -> str | None:
+        """The most probable mode of ``event_type`` in the sentence, when more likely than not."""
+        if self.modes is None:
+            return None
+        prefix = f"{event_type}/"
+        candidates = [
+            (p, label[len(prefix) :])
+            for label, p in self.modes.predict(sentence).items()
+            if label.startswith(prefix) and p >= 0.5
+        ]
+        return max(candidates)[1] if candidates else None
 
     def strongest_word(
         self, sentence: Any, label: str, taken: frozenset[int] = frozenset()
@@ -114,7 +130,8 @@ class SentenceClassifier:
             labels=tuple(data["labels"]),
             bias=tuple(data["bias"]),
             weights={f: tuple(w) for f, w in data["weights"].items()},
-            thresholds=dict(data["thresholds"]),
+            thresholds=dict(data.get("thresholds", {})),
+            modes=cls.from_json(data["modes"]) if "modes" in data else None,
         )
 
 
