@@ -28,6 +28,8 @@ NONE = "none"
 # Verb dependents whose lemma, paired with the verb's, says what the clause is about.
 FRAME_DEPS = ("nsubj", "nsubjpass", "dobj", "attr", "dative", "agent")
 MODALS = frozenset({"will", "would", "could", "may", "might", "should", "shall", "can", "must"})
+# A word in these relations describes another word; it does not name an event of its own.
+MODIFIER_DEPS = frozenset({"amod", "compound"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
 
 
@@ -110,12 +112,12 @@ class SentenceClassifier:
         """The word whose own features speak most for ``label``: where an event the classifier
         adds is anchored, so the rules' argument functions can read its frame. A verb before a
         noun (events are mostly named by verbs, and a noun's weight often only says what the
-        sentence is about); never a participle used as an adjective, nor a word at ``taken``
-        (token indices)."""
+        sentence is about); never a word that describes another ("the alleged culprit", "state
+        media"), nor a word at ``taken`` (token indices)."""
         column = self.labels.index(label)
         candidates = []
         for token in sentence:
-            if token.pos_ not in ("VERB", "NOUN") or token.dep_ == "amod" or token.i in taken:
+            if not _may_anchor(token) or token.i in taken:
                 continue
             weight = sum(row[column] for f in _word_features(token) if (row := self.weights.get(f)))
             if weight > 0:
@@ -133,6 +135,10 @@ class SentenceClassifier:
             thresholds=dict(data.get("thresholds", {})),
             modes=cls.from_json(data["modes"]) if "modes" in data else None,
         )
+
+
+def _may_anchor(token: Any) -> bool:
+    return token.pos_ in ("VERB", "NOUN") and token.dep_ not in MODIFIER_DEPS
 
 
 def _word_features(token: Any) -> list[str]:
