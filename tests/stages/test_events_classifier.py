@@ -112,11 +112,12 @@ def test_the_mode_is_read_within_the_type(blank_nlp):
     )
     model = hand_made({})
     model = SentenceClassifier(model.labels, model.bias, model.weights, {}, modes)
-    sentence = blank_nlp("Jets struck a depot during the walkout")
-    assert model.mode_of(sentence, "ASSAULT") == "aerial"
-    assert model.mode_of(sentence, "PROTEST") == "strike"
-    assert model.mode_of(sentence, "AGREE") is None
-    assert hand_made({}).mode_of(sentence, "ASSAULT") is None
+    features = sentence_features(blank_nlp("Jets struck a depot during the walkout"))
+    assert model.mode_of(features, "ASSAULT") == "aerial"
+    assert model.mode_of(features, "PROTEST") == "strike"
+    assert model.mode_of(features, "AGREE") is None
+    assert model.mode_of(["w:depot"], "ASSAULT") is None, "no mode is more likely than not"
+    assert hand_made({}).mode_of(features, "ASSAULT") is None
 
 
 def test_the_bundled_model_knows_modes():

@@ -20,7 +20,7 @@ from ...document import Argument, Document, Event
 from ...pipeline import Stage, register_stage
 from ...settings import Settings
 from .arguments import ActorIndex, actor_token, argument, recipient_token
-from .classifier import SentenceClassifier, bundled_classifier
+from .classifier import SentenceClassifier, bundled_classifier, sentence_features
 from .combine import (
     Thresholds,
     added_confidence,
@@ -168,7 +168,8 @@ class EventsStage(Stage):
             by_sentence.setdefault(draft.sentence_index, []).append(draft)
         result: list[Draft] = []
         for index, sentence in enumerate(article.sentences):
-            probabilities = classifier.predict(sentence)
+            features = sentence_features(sentence)
+            probabilities = classifier.predict_features(features)
             proposed = by_sentence.get(index, [])
             kept = [
                 d
@@ -181,14 +182,14 @@ class EventsStage(Stage):
                         draft.event.confidence, probabilities.get(draft.event.type, 0.0)
                     )
                 if draft.event.mode is None:
-                    draft.event.mode = classifier.mode_of(sentence, draft.event.type)
+                    draft.event.mode = classifier.mode_of(features, draft.event.type)
             label = missing_type([d.event.type for d in kept], probabilities, thresholds)
             taken = frozenset(d.trigger.token.i for d in proposed)
             anchor = None if label is None else classifier.strongest_word(sentence, label, taken)
             if label is not None and anchor is not None:
                 added = self._added(article, index, label, anchor)
                 added.event.confidence = added_confidence(probabilities[label])
-                added.event.mode = classifier.mode_of(sentence, added.event.type)
+                added.event.mode = classifier.mode_of(features, added.event.type)
                 kept.append(added)
             result.extend(kept)
         return result

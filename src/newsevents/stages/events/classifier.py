@@ -94,17 +94,23 @@ class SentenceClassifier:
                     scores[i] += weight
         return {label: _sigmoid(s) for label, s in zip(self.labels, scores, strict=True)}
 
-    def mode_of(self, sentence: Any, event_type: str) -> str | None:
-        """The most probable mode of ``event_type`` in the sentence, when more likely than not."""
+    def mode_of(self, features: list[str], event_type: str) -> str | None:
+        """The most probable mode of ``event_type`` for a sentence's ``features``, when more
+        likely than not. Only that type's columns are scored: modes are asked for per event."""
         if self.modes is None:
             return None
         prefix = f"{event_type}/"
-        candidates = [
-            (p, label[len(prefix) :])
-            for label, p in self.modes.predict(sentence).items()
-            if label.startswith(prefix) and p >= 0.5
-        ]
-        return max(candidates)[1] if candidates else None
+        columns = [i for i, label in enumerate(self.modes.labels) if label.startswith(prefix)]
+        if not columns:
+            return None
+        scores = {i: self.modes.bias[i] for i in columns}
+        for feature in set(features):
+            row = self.modes.weights.get(feature)
+            if row is not None:
+                for i in columns:
+                    scores[i] += row[i]
+        best = max(columns, key=scores.__getitem__)
+        return self.modes.labels[best][len(prefix) :] if scores[best] >= 0.0 else None
 
     def strongest_word(
         self, sentence: Any, label: str, taken: frozenset[int] = frozenset()
