@@ -287,14 +287,20 @@ def _plain(value: Any) -> Any:
     What ``dataclasses.asdict`` gives, without its deep copy of every leaf: the layers hold only
     strings, numbers, lists and other dataclasses, and this runs for every article of a batch.
     """
-    if isinstance(value, list):
+    kind = type(value)
+    if kind in _LEAVES:
+        return value
+    if kind is list:
         return [_plain(v) for v in value]
-    names = _field_names(type(value))
+    names = _field_names(kind)
     if names:
         return {name: _plain(getattr(value, name)) for name in names}
     if isinstance(value, dt.date):
         return value.isoformat()
     return value
+
+
+_LEAVES = frozenset({str, int, float, bool, type(None)})
 
 
 @cache
