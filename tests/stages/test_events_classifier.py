@@ -205,6 +205,21 @@ def test_hard_negatives_stay_event_free(pipeline, text):
 @pytest.mark.parametrize(
     "text",
     [
+        "The visitors attacked the home side's defence for most of the evening in Doha.",
+        "The winger was booked after he clashed with a defender in the 80th minute.",
+        "Columnists say the tax plan amounts to an assault on small farmers.",
+        "The board sanctioned the takeover of the family brewery on Monday.",
+    ],
+)
+def test_the_classifier_vetoes_rule_events_in_hard_negatives(parsed, pipeline, text):
+    assert EventsStage()(parsed(text)).events, "the rules alone code an event here"
+    assert pipeline(Document(source="test", raw=text)).events == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
         "The army did not attack the village, a ministry spokesman in Abuja said.",
         "Ecuador would recall its ambassador if the talks collapse, analysts speculated.",
     ],
