@@ -6,7 +6,8 @@
 Reads ``training/events/*.jsonl`` (``{"text", "types", ...}``, ``[]`` = no event), parses every
 sentence with the project's own pipeline (clean .. attribution), and splits it by a hash of the
 text: one in five is held out. On the training part it fits one L2 logistic regression per label
-(L-BFGS, full batch, one thread: the same data gives the same weights), scores rules alone,
+and one per mode within its type (L-BFGS, full batch, one thread: the same data gives the same
+weights), scores rules alone,
 classifier alone and both combined on the held-out part, and chooses the combination's
 thresholds there. The model written to ``src/newsevents/stages/events/classifier.json`` is then
 refit on all sentences with those thresholds. Needs numpy and scipy (both in the lock file), which
