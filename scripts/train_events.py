@@ -1,17 +1,16 @@
 """Train the events stage's sentence classifier from the team's labelled sentences.
 
     python scripts/train_events.py            # what `make train` runs
-    python scripts/train_events.py --report   # also print the held-out table only, write nothing
+    python scripts/train_events.py --report   # print the held-out table only, write nothing
 
-Reads ``training/events/*.jsonl`` (``{"text", "types", ...}``, ``[]`` = no event), parses every
-sentence with the project's own pipeline (clean .. attribution), and splits it by a hash of the
-text: one in five is held out. On the training part it fits one L2 logistic regression per label
-and one per mode within its type (L-BFGS, full batch, one thread: the same data gives the same
-weights), scores rules alone,
-classifier alone and both combined on the held-out part, and chooses the combination's
-thresholds there. The model written to ``src/newsevents/stages/events/classifier.json`` is then
-refit on all sentences with those thresholds. Needs numpy and scipy (both in the lock file), which
-the library itself never imports.
+Reads ``training/events/*.jsonl`` (``{"text", "types", "mode", ...}``, ``[]`` = no event), parses
+every sentence with the project's own pipeline (clean .. attribution), and splits it by a hash of
+the text: one in five is held out. On the training part it fits one L2 logistic regression per
+label and one per mode within its type (L-BFGS, full batch, one thread: the same data gives the
+same weights), scores rules alone, classifier alone and both combined on the held-out part, and
+chooses the combination's thresholds there. The model written to
+``src/newsevents/stages/events/classifier.json`` is then refit on all sentences with those
+thresholds. Needs numpy and scipy (both in the lock file), which the library never imports.
 """
 
 from __future__ import annotations
