@@ -119,6 +119,13 @@ def _confidence(trigger: Trigger, actor: Argument | None, recipient: Argument | 
     return round(min(score, 0.95), 2)
 
 
+def _grade(event: Event, probabilities: dict[str, float]) -> None:
+    """A rule event's confidence with the classifier's say; not a coup's (the classifier knows
+    few coups)."""
+    if event.coup is None:
+        event.confidence = blended_confidence(event.confidence, probabilities.get(event.type, 0.0))
+
+
 class EventsStage(Stage):
     """The rules alone, or with ``classifier`` voting beside them (``make_events`` gives it the
     bundled model); ``thresholds`` default to the ones stored with the model."""
@@ -162,37 +169,47 @@ class EventsStage(Stage):
         classifier: SentenceClassifier,
         thresholds: Thresholds,
     ) -> list[Draft]:
-        """The rule drafts the classifier lets stand, graded, plus the type it adds."""
+        """The rule drafts the classifier lets stand, graded, plus the types it adds."""
         by_sentence: dict[int, list[Draft]] = {}
         for draft in drafts:
             by_sentence.setdefault(draft.sentence_index, []).append(draft)
-        result: list[Draft] = []
-        for index, sentence in enumerate(article.sentences):
-            features = sentence_features(sentence)
-            probabilities = classifier.predict_features(features)
-            proposed = by_sentence.get(index, [])
-            kept = [
-                d
-                for d in proposed
-                if not vetoed(d.event, probabilities, thresholds, bool(d.trigger.entry.rest))
-            ]
-            for draft in kept:
-                if draft.event.coup is None:  # the classifier knows few coups: no say on them
-                    draft.event.confidence = blended_confidence(
-                        draft.event.confidence, probabilities.get(draft.event.type, 0.0)
-                    )
-                if draft.event.mode is None:
-                    draft.event.mode = classifier.mode_of(features, draft.event.type)
-            label = missing_type([d.event.type for d in kept], probabilities, thresholds)
-            taken = frozenset(d.trigger.token.i for d in proposed)
-            anchor = None if label is None else classifier.strongest_word(sentence, label, taken)
-            if label is not None and anchor is not None:
-                added = self._added(article, index, label, anchor)
-                added.event.confidence = added_confidence(probabilities[label])
-                added.event.mode = classifier.mode_of(features, added.event.type)
-                kept.append(added)
-            result.extend(kept)
-        return result
+        return [
+            draft
+            for index in range(len(article.sentences))
+            for draft in self._judged(
+                article, index, by_sentence.get(index, []), classifier, thresholds
+            )
+        ]
+
+    def _judged(
+        self,
+        article: Article,
+        index: int,
+        proposed: list[Draft],
+        classifier: SentenceClassifier,
+        thresholds: Thresholds,
+    ) -> list[Draft]:
+        """One sentence: the rule drafts not vetoed, graded, and the one type the rules missed."""
+        sentence = article.sentences[index]
+        features = sentence_features(sentence)
+        probabilities = classifier.predict_features(features)
+        kept = []
+        for draft in proposed:
+            if vetoed(draft.event, probabilities, thresholds, bool(draft.trigger.entry.rest)):
+                continue
+            _grade(draft.event, probabilities)
+            if draft.event.mode is None:
+                draft.event.mode = classifier.mode_of(features, draft.event.type)
+            kept.append(draft)
+        label = missing_type([d.event.type for d in kept], probabilities, thresholds)
+        taken = frozenset(d.trigger.token.i for d in proposed)
+        anchor = None if label is None else classifier.strongest_word(sentence, label, taken)
+        if label is not None and anchor is not None:
+            added = self._added(article, index, label, anchor)
+            added.event.confidence = added_confidence(probabilities[label])
+            added.event.mode = classifier.mode_of(features, added.event.type)
+            kept.append(added)
+        return kept
 
     def _added(self, article: Article, index: int, label: str, anchor: Any) -> Draft:
         """An event of ``label`` the rules missed, on the sentence's word that speaks most for it
