@@ -216,8 +216,9 @@ def pieces(chunk: Span) -> list[Span]:
     parser built over two actors ("the government and rebels") is split in two."""
     found = []
     start = chunk.start
+    root = chunk.root.i  # a span works its root out anew on each access
     for token in chunk:
-        if token.i >= chunk.root.i:
+        if token.i >= root:
             break
         if (token.is_punct or token.is_quote) and token.text != "-":
             start = token.i + 1

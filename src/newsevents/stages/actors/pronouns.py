@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterator
 
-from spacy.tokens import Doc
+from spacy.attrs import LOWER
+from spacy.tokens import Doc, Token
 
 from ...document import ActorMention, Entity
 
@@ -24,9 +26,7 @@ def pronoun_mentions(
     ends = [m.end for m in people]
     sentence_starts = [s.start_char for s in spacy_doc.sents]
     found = []
-    for token in spacy_doc:
-        if token.lower_ not in PERSONAL_PRONOUNS or token.pos_ != "PRON":
-            continue
+    for token in _pronoun_tokens(spacy_doc):
         before = bisect_right(ends, token.idx)
         if before == 0:
             continue
@@ -36,3 +36,12 @@ def pronoun_mentions(
             end = token.idx + len(token)
             found.append(ActorMention(token.text, token.idx, end, person.actor, person.entity))
     return found
+
+
+def _pronoun_tokens(spacy_doc: Doc) -> Iterator[Token]:
+    """The personal pronouns, found in the doc's array of lower-case forms: no ``Token`` object
+    is made for the other words."""
+    wanted = {spacy_doc.vocab.strings[word] for word in PERSONAL_PRONOUNS}
+    for i, lower in enumerate(spacy_doc.to_array(LOWER).tolist()):
+        if lower in wanted and (token := spacy_doc[i]).pos_ == "PRON":
+            yield token

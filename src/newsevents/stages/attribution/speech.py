@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import cue_nouns, cue_triggers, cue_verbs, headline_labels
@@ -72,9 +73,8 @@ def find_claims(doc: Doc) -> list[Claim]:
     claims = list(_quotation_claims(doc, text, used))
     claims.extend(_headline_claims(text))
     cue_starts = {claim.cue[0] for claim in claims}
-    triggers = cue_triggers()
-    for token in doc:
-        if token.lower_ not in triggers or token.i in used or token.idx in cue_starts:
+    for token in _trigger_tokens(doc):
+        if token.i in used or token.idx in cue_starts:
             continue
         claim = _verb_claim(token, text) or _according_claim(token) or _noun_claim(token)
         if claim is not None:
@@ -83,6 +83,15 @@ def find_claims(doc: Doc) -> list[Claim]:
             used.add(token.i)
             claims.append(claim)
     return sorted(claims, key=lambda claim: claim.cue)
+
+
+def _trigger_tokens(doc: Doc) -> Iterator[Token]:
+    """The tokens whose lower-case form may cue a claim, found in the doc's array of forms:
+    no ``Token`` object is made for the other words."""
+    wanted = {doc.vocab.strings[word] for word in cue_triggers()}
+    for i, lower in enumerate(doc.to_array(LOWER).tolist()):
+        if lower in wanted:
+            yield doc[i]
 
 
 # --- quotations ---------------------------------------------------------------------------------
