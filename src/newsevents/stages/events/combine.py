@@ -14,8 +14,8 @@ whole. Per sentence, the classifier can:
   anchored on the word that speaks most for it;
 - grade: an event's confidence blends the rule's own confidence with the type's probability.
 
-The thresholds are chosen by ``scripts/train_events.py`` on the team's held-out split and are
-stored in the model file.
+The thresholds are chosen by ``scripts/train_events.py`` on out-of-fold predictions over the team's
+sentences and are stored in the model file.
 """
 
 from __future__ import annotations
