@@ -313,6 +313,63 @@ def test_figurative_coup_is_no_coup(events):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Signing the veteran striker was a huge coup for the Peruvian side.",
+        "The retailer's takeover of its rival was hailed as a marketing coup.",
+        "Investors watched as the founder led a boardroom coup against the chief executive.",
+        "The knockout punch was the coup de grâce for the Filipino champion.",
+        "The documentary about an officer who plots a coup opened the festival in Busan.",
+        "Critics called the senate vote a coup against the opposition.",
+        "The new tariffs amount to an economic coup, the union leader said.",
+        "Getting the interview was a publicity coup for the Manila broadcaster.",
+    ],
+)
+def test_coup_as_a_figure_of_speech_is_no_coup(events, text):
+    assert all("coup" not in e.contexts for e in events(text))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bolivia has seen more than a dozen coups since the 1950s.",
+        "Analysts warned that a coup in Ouagadougou would unsettle the whole Sahel.",
+    ],
+)
+def test_coups_counted_or_imagined_are_no_event(events, text):
+    assert all("coup" not in e.contexts for e in events(text))
+
+
+@pytest.mark.model
+def test_a_coup_with_soldiers_and_a_sports_word_is_still_a_coup(events):
+    found = events(
+        "Soldiers who staged a coup in Conakry detained the president at the stadium team hotel."
+    )
+    assert any(e.coup is not None for e in found)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        ("The army deposed President Oduya on Tuesday.", "successful"),
+        ("Guards ousted the prime minister of Lesotho in a coup.", "successful"),
+        ("Loyalist units thwarted a putsch in Niamey on Friday.", "attempted"),
+        (
+            "The government said it had foiled a coup attempt and arrested ten officers.",
+            "attempted",
+        ),
+        ("Three colonels were charged with conspiracy to stage a coup in Dhaka.", "plot"),
+    ],
+)
+def test_more_coup_outcomes(events, text, outcome):
+    coup = next(e for e in events(text) if e.coup is not None)
+    assert coup.coup.outcome == outcome
+
+
+@pytest.mark.model
 def test_fighting_makes_a_coup_an_assault(events):
     coup = events("Mutinous soldiers staged a coup and gunfire was heard near the palace.")[0]
     assert coup.type == "ASSAULT"

@@ -10,6 +10,7 @@ stated in the coup's sentence or right after it, is alleged when it rests on a c
 from __future__ import annotations
 
 from functools import cache
+from itertools import pairwise
 from typing import Any
 
 from ...document import Attribution, Coup
@@ -20,7 +21,7 @@ BACKING_WINDOW = 2
 
 
 @cache
-def _words(name: str) -> frozenset[str]:
+def coup_words(name: str) -> frozenset[str]:
     return frozenset(load_json("coups.json")[name])
 
 
@@ -30,7 +31,7 @@ def _surroundings(token: Any) -> set[str]:
     words |= {g.lower_ for c in token.children if c.dep_ == "prep" for g in c.children}
     head = token.head
     words.add(head.lower_)
-    if head.dep_ in ("prep", "pobj", "xcomp", "dobj", "compound") or head.pos_ == "ADP":
+    if head.dep_ in ("prep", "pobj", "xcomp", "acl", "dobj", "compound") or head.pos_ == "ADP":
         words.add(head.head.lower_)
     words |= {c.lower_ for c in head.children if c.dep_ in ("amod", "compound", "neg", "auxpass")}
     if token.pos_ == "VERB":
@@ -38,27 +39,77 @@ def _surroundings(token: Any) -> set[str]:
     return words
 
 
+def is_figurative(token: Any) -> bool:
+    """A coup noun as a figure of speech: "a marketing coup", "a coup for the club", "the coup de
+    grâce", a film's plot, or a business, sporting or party win that someone calls a coup."""
+    modifiers = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound")}
+    if modifiers & coup_words("metaphor_modifiers"):
+        return True
+    following_words = coup_words("metaphor_following")
+    if any(c.dep_ == "prep" and c.lower_ in following_words for c in token.children):
+        return True
+    following = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
+    if token.lower_ == "coup" and following in coup_words("french_followers"):
+        return True
+    sentence = _sentence_words(token.sent)
+    if sentence & coup_words("fiction"):
+        return True
+    if sentence & coup_words("military_words"):
+        return False
+    return bool(sentence & coup_words("other_domains")) or _is_labelled(token)
+
+
+def is_unreal(token: Any) -> bool:
+    """A coup noun that names no particular coup: a count or kind ("five coups since
+    independence", "coups are contagious") or a hypothetical one ("a coup would be a disaster")."""
+    # The tagger calls "putsch" plural, so a plural must also differ from the dictionary form.
+    plural = token.tag_ in ("NNS", "NNPS") and token.lower_ not in coup_words("nouns")
+    if plural and not any(
+        c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in token.children
+    ):
+        return True
+    verb = token.head.head if token.dep_ == "pobj" else token.head
+    return any(
+        c.dep_ == "aux" and c.lower_ in coup_words("hypothetical_modals") for c in verb.children
+    )
+
+
+def _sentence_words(sentence: Any) -> set[str]:
+    words = {t.lower_ for t in sentence}
+    # Two-word entries ("leadership contest") match on adjacent words.
+    words |= {f"{a.lower_} {b.lower_}" for a, b in pairwise(sentence)}
+    return words
+
+
+def _is_labelled(token: Any) -> bool:
+    """ "what critics called a coup", "amounts to a coup": a name given to something else."""
+    if token.dep_ == "oprd":
+        return True
+    head = token.head.head if token.dep_ == "pobj" else token.head
+    return token.dep_ in ("pobj", "attr") and head.lower_ in coup_words("label_heads")
+
+
 def coup_outcome(token: Any, status: str, attribution: Attribution | None) -> str:
     """successful, attempted, plot or alleged, from the words around the coup trigger; a coup
     that is denied or said not to have happened is at most alleged."""
     words = _surroundings(token)
     claimed = attribution is not None and attribution.source_type in ("official", "named_person")
-    if words & _words("alleged") or status in ("negated", "denied"):
+    if words & coup_words("alleged") or status in ("negated", "denied"):
         return "alleged"
-    if words & _words("plot") or status == "planned":
+    if words & coup_words("plot") or status == "planned":
         return "alleged" if claimed else "plot"
-    if words & _words("attempted") or status == "attempted":
+    if words & coup_words("attempted") or status == "attempted":
         return "attempted"
     return "successful"
 
 
 def is_fighting(sentence: Any) -> bool:
     words = {t.lower_ for t in sentence}
-    return bool(words & _words("fighting"))
+    return bool(words & coup_words("fighting"))
 
 
 def _is_foreign(token: Any, foreign_starts: frozenset[int]) -> bool:
-    return token.lower_ in _words("foreign") or token.idx in foreign_starts
+    return token.lower_ in coup_words("foreign") or token.idx in foreign_starts
 
 
 def _backing_sentence(sentence: Any, foreign_starts: frozenset[int]) -> bool:
@@ -76,7 +127,7 @@ def _backing_sentence(sentence: Any, foreign_starts: frozenset[int]) -> bool:
 
 def is_claimed(sentence: Any) -> bool:
     """The sentence reports what someone says: what it states rests on a claim."""
-    return any(t.lower_ in _words("claim_words") for t in sentence)
+    return any(t.lower_ in coup_words("claim_words") for t in sentence)
 
 
 def backing_sentences(
@@ -108,8 +159,8 @@ def coup_object(
 
 
 def is_backing_word(token: Any) -> bool:
-    return token.lower_ in _words("backing") or lemma_of(token) in _words("backing")
+    return token.lower_ in coup_words("backing") or lemma_of(token) in coup_words("backing")
 
 
 def backing_accuse_types() -> frozenset[str]:
-    return _words("backing_accuse_types")
+    return coup_words("backing_accuse_types")

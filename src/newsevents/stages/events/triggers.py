@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
+from .coups import coup_words, is_figurative, is_unreal
 from .lexicon import Entry, entries_by_form, lemma_of, load_json, noun_forms, word_set
 
 DEMAND = Entry("must", "V", "REQUEST", None, "must", ())
@@ -131,21 +132,16 @@ def _phrase_matches(token: Any, entry: Entry) -> bool:
 
 def _coup_reading(token: Any, entry: Entry) -> bool:
     """A coup word in its literal sense: not "a diplomatic coup", and seizing power, not a town."""
-    coups = load_json("coups.json")
     sentence_words = {t.lower_ for t in token.sent}
-    military = not entry.needs_military or bool(sentence_words & set(coups["military_words"]))
+    military = not entry.needs_military or bool(sentence_words & coup_words("military_words"))
     if entry.pos == "N":
-        modifiers = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound")}
-        figurative = modifiers & set(coups["metaphor_modifiers"]) or any(
-            c.dep_ == "prep" and c.lower_ in coups["metaphor_following"] for c in token.children
-        )
-        return military and not figurative
+        return military and not is_figurative(token) and not is_unreal(token)
     if not entry.needs_military:
         return True
     target = _seized(token, entry)
     if target is None:
         return False
-    seizes_power = target.lower_ in coups["power_objects"] or target.ent_type_ == "PERSON"
+    seizes_power = target.lower_ in coup_words("power_objects") or target.ent_type_ == "PERSON"
     return military and seizes_power
 
 
