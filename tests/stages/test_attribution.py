@@ -263,3 +263,29 @@ def test_generic_listeners_relay_nothing(analyse) -> None:
     found = one(analyse("The Thai minister told reporters that the bridge would reopen."), "told")
     assert found.via == []
     assert found.content.text == "that the bridge would reopen"
+
+
+@pytest.mark.model
+def test_title_with_speaker_and_colon_may_end_with_a_full_stop(analyse) -> None:
+    doc = analyse("Odinga: Electoral Body Must Publish All Results.\n\nVoters queued for hours.")
+    found = one(doc, ":")
+    assert found.source.text == "Odinga"
+    assert found.content.text == "Electoral Body Must Publish All Results"
+
+
+@pytest.mark.model
+def test_a_colon_line_with_a_full_stop_inside_the_text_is_no_headline(analyse) -> None:
+    doc = analyse("Flooding closed the roads.\n\nResult: Several Towns Were Cut Off For Days.")
+    assert [a.cue.text for a in doc.attributions] == []
+
+
+@pytest.mark.model
+def test_quotation_signed_with_a_dash(analyse) -> None:
+    doc = analyse(
+        "“The new bridge changed how we get to the market every week.” ― Tomás Quispe\n"
+        "“Nobody asked the fishermen before the dam was built.” — Mrs. Aroha Ngata."
+    )
+    assert [(a.source.text, a.direct) for a in doc.attributions] == [
+        ("Tomás Quispe", True),
+        ("Mrs. Aroha Ngata", True),
+    ]

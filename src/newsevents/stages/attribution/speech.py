@@ -42,16 +42,24 @@ RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 # Prepositions that carry the claim of an "object" verb: "accused X of ...", "called for ...".
 CLAIM_PREPOSITIONS = frozenset({"of", "for", "about", "over", "that"})
 EDGE_PUNCTUATION = frozenset(",;:-–—")
-# A line of a few words, a colon, then a claim that does not end with a full stop.
+# A line of a few words, a colon, then a claim that does not end with a full stop; the title
+# (the text's first line) may end with one.
 HEADLINE = re.compile(
     r"^(?P<speaker>[A-Z][^\n:.!?]{0,40}?)(?P<colon>:) "
-    r"(?P<claim>[A-Z‘“'\x22][^\n]{8,}[^.\s])[ \t]*$",
+    r"(?P<claim>[A-Z‘“'\x22][^\n]{8,}[^.\s])(?P<stop>\.?)[ \t]*$",
     re.MULTILINE,
 )
 MAX_HEADLINE_SPEAKER_WORDS = 5
 # A line "Claim, speaker says", optionally followed by a dash and a section name.
 HEADLINE_SAYS = re.compile(
     r"^(?P<claim>[^\n.]{8,}?), (?P<speaker>[^,\n.]{2,40}?) (?P<cue>[a-z]+)[ \t]*(?:[—–-][^\n]*)?$",
+    re.MULTILINE,
+)
+# A quotation signed with a dash and a name that ends its line or comes right before the next
+# quotation: “...” ― Ana Ruiz
+DASH_SIGNATURE = re.compile(
+    r"[ \t]*(?P<dash>[―—–])[ \t]*(?P<speaker>[A-Z][\w'’-]*\.?(?: [A-Z][\w'’-]*\.?){0,4})"
+    r"[ \t]*(?=$|[“‘«\x22])",
     re.MULTILINE,
 )
 LISTENING_VERBS = frozenset({"tell", "inform", "brief"})
@@ -108,7 +116,7 @@ def _quotation_claims(doc: Doc, text: str, used: set[int]) -> Iterator[Claim]:
         if quote is merged or not speech[position]:
             continue
         content = (quote.start, quote.end)
-        claim = _speaker_nearby(doc, text, quote, used, quoted)
+        claim = _dash_signed(text, quote) or _speaker_nearby(doc, text, quote, used, quoted)
         if claim is None and previous is not None and _close_after(doc, previous, quote):
             claim = Claim(previous.cue, content, previous.source, True, list(previous.via))
         if claim is None:
@@ -121,10 +129,19 @@ def _quotation_claims(doc: Doc, text: str, used: set[int]) -> Iterator[Claim]:
         yield claim
 
 
+def _dash_signed(text: str, quote: Quote) -> Claim | None:
+    signature = DASH_SIGNATURE.match(text, quote.end)
+    if signature is None:
+        return None
+    start, end = signature.span("speaker")
+    end -= text[end - 1] == "."  # the full stop after the name
+    return Claim(signature.span("dash"), (quote.start, quote.end), (start, end), True)
+
+
 def _resumes_after_cue(text: str, claim: Claim, quote: Quote) -> bool:
     """Whether ``quote`` goes on right after the cue and speaker that follow the claim's quote."""
-    if claim.cue[0] < claim.content[1]:
-        return False
+    if claim.cue[0] < claim.content[1] or DASH_SIGNATURE.match(text, claim.content[1]):
+        return False  # a cue before the quotation, or a signature that closes it
     said = max(claim.cue[1], claim.source[1] if claim.source else 0)
     return said <= quote.start and not text[said : quote.start].strip(" ,:")
 
@@ -256,6 +273,8 @@ def _headline_claims(text: str) -> Iterator[Claim]:
     """Headline conventions the parser misreads: "Speaker: claim" and "Claim, speaker says"."""
     for match in HEADLINE.finditer(text):
         words = match.group("speaker").lower().split()
+        if match.group("stop") and match.start() > 0:
+            continue
         if len(words) <= MAX_HEADLINE_SPEAKER_WORDS and words[0] not in headline_labels():
             yield Claim(match.span("colon"), match.span("claim"), match.span("speaker"))
     for match in HEADLINE_SAYS.finditer(text):
