@@ -11,7 +11,12 @@ from hypothesis import strategies as st
 from newsevents.document import Document, Entity
 from newsevents.pipeline import Pipeline
 from newsevents.stages.attribution import make_attribution, source_type
-from newsevents.stages.attribution.lexicon import cue_nouns, cue_verbs, source_words
+from newsevents.stages.attribution.lexicon import (
+    cue_nouns,
+    cue_prepositions,
+    cue_verbs,
+    source_words,
+)
 from newsevents.stages.attribution.quotes import find_quotes
 
 # --- quotations ---------------------------------------------------------------------------------
@@ -289,3 +294,16 @@ def test_quotation_signed_with_a_dash(analyse) -> None:
         ("Tomás Quispe", True),
         ("Mrs. Aroha Ngata", True),
     ]
+
+
+@pytest.mark.model
+def test_verb_specific_preposition_carries_the_claim(analyse) -> None:
+    doc = analyse("The Chilean senator commented on the court's ruling in Valparaíso.")
+    found = one(doc, "commented")
+    assert found.source.text == "The Chilean senator"
+    assert "the court's ruling" in found.content.text
+
+
+def test_the_listener_of_said_is_no_claim_preposition() -> None:
+    assert "to" not in cue_prepositions().get("say", frozenset())
+    assert "to" in cue_prepositions()["refer"]

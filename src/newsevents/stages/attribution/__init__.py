@@ -10,7 +10,7 @@ from __future__ import annotations
 from ...document import Attribution, Document, Entity
 from ...pipeline import Stage, register_stage
 from ...settings import Settings
-from .lexicon import cue_nouns, cue_verbs, headline_labels, source_words
+from .lexicon import cue_nouns, cue_prepositions, cue_verbs, headline_labels, source_words
 from .sources import source_type
 from .speech import Claim, find_claims
 
@@ -61,5 +61,5 @@ class AttributionStage(Stage):
 @register_stage("attribution", requires=("nlp", "entities"), assigns=("attributions",))
 def make_attribution(settings: Settings) -> AttributionStage:
     # Read the word lists now, so that no article pays for it.
-    cue_verbs(), cue_nouns(), headline_labels(), source_words()
+    cue_verbs(), cue_prepositions(), cue_nouns(), headline_labels(), source_words()
     return AttributionStage()

@@ -40,6 +40,13 @@ def cue_verbs() -> dict[str, CueVerb]:
 
 
 @cache
+def cue_prepositions() -> dict[str, frozenset[str]]:
+    """A cue verb's lemma -> the prepositions, beyond the common ones, that carry its claim."""
+    rows = (line.split("\t") for line in _data_lines("cue_prepositions.tsv"))
+    return {lemma: frozenset(prepositions) for lemma, *prepositions in rows}
+
+
+@cache
 def cue_nouns() -> frozenset[str]:
     """Nouns that name a claim ("announcement", "statement"), singular and plural."""
     nouns = {line.strip() for line in _data_lines("cue_nouns.txt")}

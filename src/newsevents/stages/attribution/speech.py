@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import cue_nouns, cue_triggers, cue_verbs, headline_labels
+from .lexicon import cue_nouns, cue_prepositions, cue_triggers, cue_verbs, headline_labels
 from .quotes import Quote, find_quotes
 
 Bounds = tuple[int, int]  # character offsets, end exclusive
@@ -329,8 +329,13 @@ def _content_of(verb: Token) -> Bounds | None:
 
 def _can_be_claim(child: Token, verb: Token) -> bool:
     if child.dep_ == "prep":
-        return child.lower_ in CLAIM_PREPOSITIONS and child.i > verb.i
+        return child.i > verb.i and child.lower_ in _claim_prepositions(verb)
     return child.lower_ not in RELATIVE_PRONOUNS
+
+
+def _claim_prepositions(verb: Token) -> frozenset[str]:
+    lemma = cue_verbs()[verb.lower_].lemma
+    return CLAIM_PREPOSITIONS | cue_prepositions().get(lemma, frozenset())
 
 
 def _source_of(verb: Token) -> Bounds | None:
