@@ -307,3 +307,14 @@ def test_verb_specific_preposition_carries_the_claim(analyse) -> None:
 def test_the_listener_of_said_is_no_claim_preposition() -> None:
     assert "to" not in cue_prepositions().get("say", frozenset())
     assert "to" in cue_prepositions()["refer"]
+
+
+@pytest.mark.model
+def test_any_verb_before_a_colon_cues_the_quotation(analyse) -> None:
+    doc = analyse(
+        "Mayor Okonkwo later recalled: “The water rose faster than any of us had expected.”"
+    )
+    found = one(doc, "recalled")
+    assert found.direct
+    assert found.source.text == "Mayor Okonkwo"
+    assert [a.cue.text for a in doc.attributions] == ["recalled"]  # no "Speaker: claim" headline

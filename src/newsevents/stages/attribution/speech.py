@@ -79,7 +79,11 @@ def find_claims(doc: Doc) -> list[Claim]:
     text = doc.text  # spaCy builds this string anew on every access: read it once
     used: set[int] = set()  # token indices already serving as a cue
     claims = list(_quotation_claims(doc, text, used))
-    claims.extend(_headline_claims(text))
+    claims.extend(
+        headline
+        for headline in _headline_claims(text)
+        if not any(_overlaps(headline.content, claim.content) for claim in claims)
+    )
     cue_starts = {claim.cue[0] for claim in claims}
     for token in _trigger_tokens(doc):
         if token.i in used or token.idx in cue_starts:
@@ -116,7 +120,11 @@ def _quotation_claims(doc: Doc, text: str, used: set[int]) -> Iterator[Claim]:
         if quote is merged or not speech[position]:
             continue
         content = (quote.start, quote.end)
-        claim = _dash_signed(text, quote) or _speaker_nearby(doc, text, quote, used, quoted)
+        claim = (
+            _dash_signed(text, quote)
+            or _introduced_by_colon(doc, text, quote, used)
+            or _speaker_nearby(doc, text, quote, used, quoted)
+        )
         if claim is None and previous is not None and _close_after(doc, previous, quote):
             claim = Claim(previous.cue, content, previous.source, True, list(previous.via))
         if claim is None:
@@ -136,6 +144,22 @@ def _dash_signed(text: str, quote: Quote) -> Claim | None:
     start, end = signature.span("speaker")
     end -= text[end - 1] == "."  # the full stop after the name
     return Claim(signature.span("dash"), (quote.start, quote.end), (start, end), True)
+
+
+def _introduced_by_colon(doc: Doc, text: str, quote: Quote, used: set[int]) -> Claim | None:
+    """ "Cruz continued: “...”": any verb with a subject, right before the colon, cues the quote."""
+    if _char_before(text, quote.start) != ":":
+        return None
+    mark = doc.char_span(quote.start, quote.start + 1, alignment_mode="expand")
+    before = [t for t in doc[max(mark.start - 4, 0) : mark.start] if not t.is_space] if mark else []
+    if len(before) < 2 or before[-1].text != ":":
+        return None
+    verb = before[-2]
+    subject = _subject_of(verb) if verb.pos_ == "VERB" and verb.i not in used else None
+    if subject is None or subject.dep_ == "nsubjpass":
+        return None
+    used.add(verb.i)
+    return Claim(_cue_bounds(verb), (quote.start, quote.end), _phrase(subject), True, [])
 
 
 def _resumes_after_cue(text: str, claim: Claim, quote: Quote) -> bool:
