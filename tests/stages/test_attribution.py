@@ -318,3 +318,11 @@ def test_any_verb_before_a_colon_cues_the_quotation(analyse) -> None:
     assert found.direct
     assert found.source.text == "Mayor Okonkwo"
     assert [a.cue.text for a in doc.attributions] == ["recalled"]  # no "Speaker: claim" headline
+
+
+@pytest.mark.model
+def test_the_object_of_a_perception_or_desire_verb_is_no_claim(analyse) -> None:
+    assert analyse("The Samoan delegates heard the verdict in silence.").attributions == []
+    assert analyse("Farmers in Punjab want cheaper diesel.").attributions == []
+    found = one(analyse("Farmers in Punjab heard that diesel prices would fall."), "heard")
+    assert found.content.text == "that diesel prices would fall"
