@@ -10,9 +10,10 @@ writes. Sources, all installed in the build environment only:
   countryinfo's point (MIT) for the territories the table lacks.
 - pycountry: ISO 3166-2 subdivision names, added as aliases of the regions they match. LGPL 2.1.
 
-Regions (admin1, admin2) get a point computed from their cities: the middle of the box that holds
-the central 99% of them, which lands near the geographic centre (the most populous city does not:
-Houston is 400 km from the middle of Texas).
+Regions (admin1, admin2) get a point computed from their settlements: the centroid of the convex
+hull around them, which lands near the geographic centre that GeoNames gives regions (the most
+populous city does not: Houston is 400 km from the middle of Texas; nor does the mean of the
+settlements, which crowd in the south of Canada).
 """
 
 from __future__ import annotations
@@ -204,18 +205,52 @@ def city_rows(cities: dict, admin1: dict, iso3: dict[str, str]) -> list[Row]:
     return rows
 
 
-def central_point(points: list[tuple[float, float]]) -> tuple[float, float]:
-    """The middle of the box around the central 99% of ``points`` (lat, lon)."""
-    if len(points) < 3:
-        return points[0]
-    lats = sorted(p[0] for p in points)
-    lons = sorted(p[1] for p in points)
-    cut = len(points) // 200
-    lat = (lats[cut] + lats[-1 - cut]) / 2
-    lon = (lons[cut] + lons[-1 - cut]) / 2
-    if lons[-1 - cut] - lons[cut] > 180:  # straddles the antimeridian: the median is safer
-        lon = statistics.median(lons)
+Point = tuple[float, float]
+
+
+def central_point(points: list[Point]) -> Point:
+    """The centroid of the convex hull around ``points`` (lat, lon), rounded to 4 decimals."""
+    lons = [p[1] for p in points]
+    if max(lons) - min(lons) > 180:  # straddles the antimeridian: the median is safer
+        return round(statistics.median(p[0] for p in points), 4), round(statistics.median(lons), 4)
+    hull = convex_hull([(lon, lat) for lat, lon in points])
+    if len(hull) < 3:
+        return round(statistics.fmean(p[0] for p in points), 4), round(statistics.fmean(lons), 4)
+    lon, lat = polygon_centroid(hull)
     return round(lat, 4), round(lon, 4)
+
+
+def convex_hull(points: list[Point]) -> list[Point]:
+    """The hull's corners in counter-clockwise order (Andrew's monotone chain)."""
+    ordered = sorted(set(points))
+    if len(ordered) < 3:
+        return ordered
+
+    def cross(o: Point, a: Point, b: Point) -> float:
+        return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
+
+    def half(sequence: Iterable[Point]) -> list[Point]:
+        chain: list[Point] = []
+        for point in sequence:
+            while len(chain) >= 2 and cross(chain[-2], chain[-1], point) <= 0:
+                chain.pop()
+            chain.append(point)
+        return chain[:-1]
+
+    return half(ordered) + half(reversed(ordered))
+
+
+def polygon_centroid(corners: list[Point]) -> Point:
+    """The centroid of the area inside a simple polygon; the corners' mean if it has none."""
+    area = cx = cy = 0.0
+    for (x0, y0), (x1, y1) in zip(corners, corners[1:] + corners[:1], strict=True):
+        cross = x0 * y1 - x1 * y0
+        area += cross
+        cx += (x0 + x1) * cross
+        cy += (y0 + y1) * cross
+    if abs(area) < 1e-12:
+        return statistics.fmean(x for x, _ in corners), statistics.fmean(y for _, y in corners)
+    return cx / (3 * area), cy / (3 * area)
 
 
 def admin1_rows(
