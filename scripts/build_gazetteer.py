@@ -21,6 +21,7 @@ from __future__ import annotations
 import csv
 import gzip
 import json
+import math
 import re
 import statistics
 import unicodedata
@@ -207,17 +208,34 @@ def city_rows(cities: dict, admin1: dict, iso3: dict[str, str]) -> list[Row]:
 
 Point = tuple[float, float]
 
+# A settlement farther from the region's median point than this many times the distance that
+# holds 95% of its settlements is a filing error, not the region's edge.
+STRAY_FACTOR = 3.0
+
 
 def central_point(points: list[Point]) -> Point:
     """The centroid of the convex hull around ``points`` (lat, lon), rounded to 4 decimals."""
     lons = [p[1] for p in points]
     if max(lons) - min(lons) > 180:  # straddles the antimeridian: the median is safer
         return round(statistics.median(p[0] for p in points), 4), round(statistics.median(lons), 4)
-    hull = convex_hull([(lon, lat) for lat, lon in points])
+    hull = convex_hull([(lon, lat) for lat, lon in without_strays(points)])
     if len(hull) < 3:
         return round(statistics.fmean(p[0] for p in points), 4), round(statistics.fmean(lons), 4)
     lon, lat = polygon_centroid(hull)
     return round(lat, 4), round(lon, 4)
+
+
+def without_strays(points: list[Point]) -> list[Point]:
+    """``points`` less those far beyond the rest: a village filed under the wrong region would
+    stretch the hull across the country (Jiangsu's list holds two villages of the far west)."""
+    if len(points) < 5:
+        return points
+    mid_lat = statistics.median(p[0] for p in points)
+    mid_lon = statistics.median(p[1] for p in points)
+    shrink = math.cos(math.radians(mid_lat))
+    reach = [math.hypot(lat - mid_lat, (lon - mid_lon) * shrink) for lat, lon in points]
+    usual = sorted(reach)[int(0.95 * (len(reach) - 1))]
+    return [p for p, r in zip(points, reach, strict=True) if r <= STRAY_FACTOR * usual + 1e-9]
 
 
 def convex_hull(points: list[Point]) -> list[Point]:

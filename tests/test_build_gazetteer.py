@@ -56,3 +56,10 @@ def test_every_country_point_is_on_the_globe():
     assert len(points) > 190
     assert points["CAN"] == (60.10867, -113.64258)
     assert all(-90 <= lat <= 90 and -180 <= lon <= 180 for lat, lon in points.values())
+
+
+def test_a_misfiled_village_does_not_stretch_the_region():
+    towns = [(30.0 + i * 0.1, 118.0 + j * 0.1) for i in range(10) for j in range(10)]
+    lat, lon = build.central_point([*towns, (29.0, 100.0)])
+    assert abs(lat - 30.45) < 0.01
+    assert abs(lon - 118.45) < 0.01
