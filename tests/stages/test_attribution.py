@@ -141,11 +141,22 @@ def test_direct_quote_with_speaker_after(analyse) -> None:
 @pytest.mark.model
 def test_quote_inherits_the_speaker_of_the_quote_before(analyse) -> None:
     doc = analyse(
-        "“The border stays closed,” the interior minister said. “Nobody crosses until the "
-        "inquiry ends.”"
+        "“The border stays closed,” the interior minister said. Trucks queued at the post.\n\n"
+        "“Nobody crosses until the inquiry ends.”"
     )
     assert [a.source.text for a in doc.attributions] == ["the interior minister"] * 2
     assert all(a.direct for a in doc.attributions)
+
+
+@pytest.mark.model
+def test_quote_right_after_the_speakers_sentence_goes_on_with_the_claim(analyse) -> None:
+    doc = analyse(
+        "“The harvest was the worst in a decade,” said Ivana Horvat, a farmer near Osijek. "
+        "“We will need help before spring.”"
+    )
+    found = one(doc, "said")
+    assert found.content.text.startswith("“The harvest")
+    assert found.content.text.endswith("before spring.”")
 
 
 @pytest.mark.model

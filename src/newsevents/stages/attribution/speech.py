@@ -167,7 +167,8 @@ def _resumes_after_cue(text: str, claim: Claim, quote: Quote) -> bool:
     if claim.cue[0] < claim.content[1] or DASH_SIGNATURE.match(text, claim.content[1]):
         return False  # a cue before the quotation, or a signature that closes it
     said = max(claim.cue[1], claim.source[1] if claim.source else 0)
-    return said <= quote.start and not text[said : quote.start].strip(" ,:")
+    # “A,” she said. “B.” is one claim too: the speaker's sentence holds nothing else.
+    return said <= quote.start and not text[said : quote.start].strip(" ,:.")
 
 
 def _is_speech(text: str, quote: Quote) -> bool:
