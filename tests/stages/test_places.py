@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections import Counter
 
 import pytest
 from hypothesis import given
@@ -12,7 +13,7 @@ from newsevents.document import Document, Entity
 from newsevents.stages.places import PlacesStage
 from newsevents.stages.places.detect import place_spans, trimmed
 from newsevents.stages.places.gazetteer import fold, gazetteer
-from newsevents.stages.places.resolve import Context, choose
+from newsevents.stages.places.resolve import Clues, Context, choose
 
 
 def doc_with(blank_nlp, text: str, entities: list[tuple[str, str]]) -> Document:
@@ -335,3 +336,69 @@ def test_town_near_a_place_the_article_names_for_sure_wins():
     assert choice is not None and choice.place.admin1 == "Massachusetts"
     near_london = Context(anchors=(("london", 51.51, -0.13),))
     assert choose("Cambridge", near_london).place.country == "GBR"
+
+
+# --- resolution: regions against towns, lists, the article's own evidence -------------------
+
+
+def test_a_capital_shares_more_than_a_first_word_with_its_namesakes():
+    # San José is Costa Rica's capital: its "San" does not make Costa Rica's San Francisco one.
+    choice = choose("San Francisco", Context())
+    assert choice is not None and choice.place.country == "USA"
+
+
+def test_a_state_name_beats_a_small_town_of_that_name():
+    ohio_story = Context(focus="USA", countries=Counter(USA=3), names=frozenset({"ohio"}))
+    choice = choose("Wyoming", ohio_story)
+    assert choice is not None and choice.place.feature == "admin1"
+    town = choose("Wyoming", ohio_story, Clues(parent="ohio"))
+    assert town is not None and town.place.admin1 == "Ohio"
+
+
+def test_a_region_of_a_named_country_beats_a_town_in_the_focus_country():
+    canadian_story = Context(
+        focus="CAN", countries=Counter(CAN=4, AUS=1), names=frozenset({"alberta", "queensland"})
+    )
+    choice = choose("Queensland", canadian_story)
+    assert choice is not None and choice.place.country == "AUS"
+
+
+def test_a_country_named_only_by_this_name_is_no_evidence_for_it():
+    # "London" voted for Britain in the first pass; only Kentucky speaks for the town.
+    kentucky_story = Context(
+        focus="USA",
+        countries=Counter(USA=2, GBR=0.9),
+        names=frozenset({"london", "kentucky"}),
+        votes={"london": Counter(GBR=0.9)},
+    )
+    choice = choose("London", kentucky_story)
+    assert choice is not None and choice.place.admin1 == "Kentucky"
+
+
+def test_a_dateline_capital_beats_a_small_namesake_in_a_named_state(blank_nlp):
+    doc = places_of(
+        blank_nlp,
+        "WASHINGTON - Farmers in Iowa asked Congress for drought relief.",
+        [("WASHINGTON", "GPE"), ("Iowa", "GPE")],
+    )
+    capital = doc.places[0]
+    assert capital.feature == "city" and abs(capital.lon - -77.04) < 0.5
+
+
+def test_a_state_listed_with_other_states_is_the_state(blank_nlp):
+    doc = places_of(
+        blank_nlp,
+        "Delegates from Montana, New York and Idaho met on Friday.",
+        [("Montana", "GPE"), ("New York", "GPE"), ("Idaho", "GPE")],
+    )
+    assert [p.feature for p in doc.places] == ["admin1", "admin1", "admin1"]
+
+
+def test_a_state_that_holds_the_towns_named_is_the_state(blank_nlp):
+    doc = places_of(
+        blank_nlp,
+        "Fires burned near Spokane and Yakima, and Washington declared an emergency.",
+        [("Spokane", "GPE"), ("Yakima", "GPE"), ("Washington", "GPE")],
+    )
+    state = doc.places[-1]
+    assert state.feature == "admin1" and state.name == "Washington"

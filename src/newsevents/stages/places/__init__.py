@@ -19,7 +19,7 @@ from ...pipeline import Stage, register_stage
 from ...settings import Settings
 from .detect import NameSpan, place_spans
 from .gazetteer import Place, fold, load_gazetteer
-from .resolve import Choice, Context, choose, focus_country, rules
+from .resolve import Choice, Clues, Context, choose, focus_country, rules
 
 __all__ = ["PlacesStage", "make_places"]
 
@@ -27,6 +27,8 @@ __all__ = ["PlacesStage", "make_places"]
 DEMONYM_WEIGHT = 0.5
 # Only the container is known, not the place itself.
 LOCATED_BY_CONTAINER_CONFIDENCE = 0.3
+# What may stand between two names of one list.
+LIST_SEPARATORS = frozenset({", ", " and ", ", and ", " or ", ", or ", "/", " / "})
 
 
 class PlacesStage(Stage):
@@ -35,10 +37,17 @@ class PlacesStage(Stage):
     def __call__(self, doc: Document) -> Document:
         spans = place_spans(doc)
         parents = _parents(doc.text, spans)
-        context = _context(doc, spans, parents)
+        names = frozenset(fold(span.lookup) for span in spans)
+        first = {
+            span: choose(span.lookup, Context(names=names), Clues(parent=parents.get(span)))
+            for span in spans
+        }
+        context = _context(doc, first, names)
+        neighbours = _listed_with(doc.text, spans)
         resolved = []
         for span in spans:
-            choice = choose(span.lookup, context, parents.get(span))
+            clues = Clues(parents.get(span), _kin(neighbours.get(span, ()), first))
+            choice = choose(span.lookup, context, clues)
             if choice is None and span in parents:
                 choice = _inside(span.text, parents[span], context)
             # A name no gazetteer entry matches and nothing locates is more often a
@@ -74,20 +83,43 @@ def _parents(text: str, spans: list[NameSpan]) -> dict[NameSpan, str]:
     return parents
 
 
-def _context(doc: Document, spans: list[NameSpan], parents: dict[NameSpan, str]) -> Context:
+def _listed_with(text: str, spans: list[NameSpan]) -> dict[NameSpan, list[NameSpan]]:
+    """The names each name is listed with: "Montana, Wyoming and Utah"."""
+    neighbours: dict[NameSpan, list[NameSpan]] = {}
+    for span, following in pairwise(spans):
+        if text[span.end : following.start] in LIST_SEPARATORS:
+            neighbours.setdefault(span, []).append(following)
+            neighbours.setdefault(following, []).append(span)
+    return neighbours
+
+
+def _kin(neighbours: list[NameSpan], first: dict[NameSpan, Choice | None]) -> frozenset:
+    """(ISO3, feature) of the listed names as the first pass resolved them."""
+    return frozenset(
+        (choice.place.country, choice.place.feature)
+        for choice in (first[span] for span in neighbours)
+        if choice is not None and choice.place.country
+    )
+
+
+def _context(doc: Document, first: dict[NameSpan, Choice | None], names: frozenset[str]) -> Context:
     """The article's geography as the first pass sees it."""
     counts: Counter = Counter()
-    names = frozenset(fold(span.lookup) for span in spans)
-    first = Context(names=names)
+    votes: dict[str, Counter] = {}
     anchors = []
-    for span in spans:
-        choice = choose(span.lookup, first, parents.get(span))
+    towns_in = set()
+    for span, choice in first.items():
         if choice is None or not choice.place.country:
             continue
+        key = fold(span.lookup)
+        place = choice.place
         # An ambiguous name ("London") is a weaker vote than a clear one.
-        counts[choice.place.country] += choice.confidence
+        counts[place.country] += choice.confidence
+        votes.setdefault(key, Counter())[place.country] += choice.confidence
         if _is_anchor(choice):
-            anchors.append((fold(span.lookup), choice.place.lat, choice.place.lon))
+            anchors.append((key, place.lat, place.lon))
+            if place.feature != "admin1" and place.admin1:
+                towns_in.add((key, place.country, fold(place.admin1)))
     for entity in doc.entities:
         if entity.label == "NORP":
             country = country_by_demonym(entity.text)
@@ -98,6 +130,8 @@ def _context(doc: Document, spans: list[NameSpan], parents: dict[NameSpan, str])
         countries=counts,
         names=names,
         anchors=tuple(dict.fromkeys(anchors)),
+        votes=votes,
+        towns_in=frozenset(towns_in),
     )
 
 

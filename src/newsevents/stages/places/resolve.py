@@ -2,8 +2,12 @@
 
 Every candidate gets a score: a prior from its kind (a country name means the country) and its
 population, then evidence from the article: the story's focus country, the other countries it
-names, a first-level region it names ("Edmonton" near "Alberta"), and an explicit hierarchy right
-after the name ("Gao, Mali", "Springfield, Illinois"). The weights are in ``rules.json``.
+names, a first-level region it names ("Edmonton" near "Alberta"), towns it names nearby, and an
+explicit hierarchy right after the name ("Gao, Mali", "Springfield, Illinois"). A first-level
+region gains when it is listed with others of its country ("Ohio, Wyoming and Utah") or holds a
+town the article names ("Washington" with "Spokane"); a small town loses to a country or region
+of the same name unless its container follows it ("Wyoming, Ohio"). The weights are in
+``rules.json``.
 """
 
 from __future__ import annotations
@@ -28,9 +32,9 @@ def rules() -> dict:
 
 @cache
 def capitals() -> dict[str, tuple[str, float, float]]:
-    """ISO3 -> (first word of the capital's folded name, its lat, its lon)."""
+    """ISO3 -> (the capital's folded name, its lat, its lon)."""
     return {
-        c.iso3: (fold(c.capital).split(" ")[0], c.capital_lat, c.capital_lon)
+        c.iso3: (fold(c.capital), c.capital_lat, c.capital_lon)
         for c in countries().values()
         if c.capital and fold(c.capital) and c.capital_lat is not None
     }
@@ -45,6 +49,10 @@ class Context:
     names: frozenset[str] = frozenset()  # folded names of every place mentioned
     # (folded name, lat, lon) of the towns and regions the article names without doubt
     anchors: tuple[tuple[str, float, float], ...] = ()
+    # folded name -> the countries its own mentions voted for: a name is no evidence for itself
+    votes: dict[str, Counter] = field(default_factory=dict)
+    # (folded name, ISO3, folded admin1) of the towns the article names without doubt
+    towns_in: frozenset[tuple[str, str, str]] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -87,13 +95,21 @@ def _without_generic_words(name: str) -> str:
     return name
 
 
-def score(
-    place: Place, alias: bool, context: Context, name: str, parent: str | None = None
-) -> float:
-    """How likely ``place`` is the one meant by ``name``, given the article ``context``.
+@dataclass(frozen=True)
+class Clues:
+    """What the text right around one mention says about it."""
 
-    ``parent`` is the folded name written right after it as its container ("Mali" in "Gao, Mali").
-    """
+    # the folded name written right after it as its container: "mali" in "Gao, Mali"
+    parent: str | None = None
+    # (ISO3, feature) of the names listed with it: "Montana, Wyoming and Utah" are all US states
+    kin: frozenset[tuple[str, str]] = frozenset()
+
+
+NO_CLUES = Clues()
+
+
+def score(place: Place, alias: bool, context: Context, name: str, clues: Clues = NO_CLUES) -> float:
+    """How likely ``place`` is the one meant by ``name``, given the article ``context``."""
     r = rules()
     value = r["feature_prior"].get(place.feature, 0.0)
     value += r["population_weight"] * math.log10(place.population + 1)
@@ -101,21 +117,51 @@ def score(
         value -= r["alias_penalty"]
     if _is_capital(place):
         value += r["capital_bonus"]
-    if place.country is not None:
-        if place.country == context.focus:
-            value += r["focus_bonus"]
-        elif context.countries.get(place.country):
-            value += r["co_mentioned_country_bonus"]
-    # Another name in the article is this place's region ("Edmonton" near "Alberta"); the name
-    # itself does not count ("Quebec" does not make Quebec City more likely).
-    region = fold(place.admin1) if place.admin1 and place.feature != "admin1" else None
-    if region and region != fold(name) and region in context.names:
-        value += r["admin1_mentioned_bonus"]
-    if parent and parent in _containers(place):
+    value += _country_evidence(place, fold(name), context)
+    if clues.parent and clues.parent in _containers(place):
         value += r["hierarchy_bonus"]
-    if place.feature in ("city", "locality", "admin2") and _near_anchor(place, name, context):
+    if place.feature == "admin1" and _region_evidence(place, fold(name), context, clues):
+        value += r["region_evidence_bonus"]
+    return value + _local_evidence(place, name, context)
+
+
+def _country_evidence(place: Place, key: str, context: Context) -> float:
+    """The focus country, or another country the article names by other names than this one."""
+    if place.country is None:
+        return 0.0
+    if place.country == context.focus:
+        return rules()["focus_bonus"]
+    own = context.votes.get(key, Counter())
+    if context.countries.get(place.country, 0) - own.get(place.country, 0) > 0:
+        return rules()["co_mentioned_country_bonus"]
+    return 0.0
+
+
+def _local_evidence(place: Place, name: str, context: Context) -> float:
+    """A town's region named elsewhere ("Edmonton" near "Alberta"), and a town named for sure
+    nearby. The name itself does not count ("Quebec" does not make Quebec City more likely)."""
+    if place.feature not in ("city", "locality", "admin2"):
+        return 0.0
+    r = rules()
+    value = 0.0
+    region = fold(place.admin1) if place.admin1 else None
+    if region is not None and region != fold(name) and region in context.names:
+        value += r["admin1_mentioned_bonus"]
+    if _near_anchor(place, name, context):
         value += r["nearby_bonus"]
     return value
+
+
+def _region_evidence(place: Place, key: str, context: Context, clues: Clues) -> bool:
+    """Whether a first-level region is listed with others of its country ("Ohio, Wyoming and
+    Utah") or holds a town the article names for sure ("Washington" with "Spokane")."""
+    if (place.country, "admin1") in clues.kin:
+        return True
+    region = fold(place.name)
+    return any(
+        town != key and country == place.country and admin1 == region
+        for town, country, admin1 in context.towns_in
+    )
 
 
 def _near_anchor(place: Place, name: str, context: Context) -> bool:
@@ -144,9 +190,16 @@ def _is_capital(place: Place) -> bool:
     capital = capitals().get(place.country) if place.feature in ("city", "locality") else None
     if capital is None:
         return False
-    word, lat, lon = capital
+    name, lat, lon = capital
     near = abs(place.lat - lat) < 1 and abs(place.lon - lon) < 1
-    return near and fold(place.name).split(" ")[0] == word
+    return near and _same_start(fold(place.name), name)
+
+
+def _same_start(one: str, other: str) -> bool:
+    """Whether one folded name is the other's first words: "washington" and "washington d c",
+    but not "san francisco" and "san jose"."""
+    shorter, longer = sorted((one, other), key=len)
+    return longer == shorter or longer.startswith(shorter + " ")
 
 
 def _containers(place: Place) -> set[str]:
@@ -161,23 +214,62 @@ def _containers(place: Place) -> set[str]:
     return names
 
 
-def choose(name: str, context: Context, parent: str | None = None) -> Choice | None:
+def choose(name: str, context: Context, clues: Clues = NO_CLUES) -> Choice | None:
     """The best candidate for ``name`` and a confidence from its lead over the runner-up."""
     found = candidates(name)
     if not found:
         return None
-    scored = sorted(
-        ((score(place, alias, context, name, parent), place) for place, alias in found),
-        key=lambda pair: -pair[0],
-    )
+    scored = _ranked(found, name, context, clues)
     best_score, best = scored[0]
     if len(scored) == 1:
         return Choice(best, 0.9)
-    city = _namesake_city(best, [place for _, place in scored])
+    listed_or_holding = _region_evidence(best, fold(name), context, clues)
+    city = None if listed_or_holding else _namesake_city(best, [place for _, place in scored])
     if city is not None:
         return Choice(city, 0.7)
     lead = best_score - scored[1][0]
     return Choice(best, round(0.5 + 0.45 * (1 - math.exp(-lead)), 3))
+
+
+def _ranked(
+    found: list[tuple[Place, bool]], name: str, context: Context, clues: Clues
+) -> list[tuple[float, Place]]:
+    """The candidates with their scores, best first."""
+    big_namesake = _names_a_region(found, fold(name), context)
+    scored = [
+        (
+            score(place, alias, context, name, clues)
+            - _small_town_penalty(place, big_namesake, clues),
+            place,
+        )
+        for place, alias in found
+    ]
+    return sorted(scored, key=lambda pair: -pair[0])
+
+
+def _names_a_region(found: list[tuple[Place, bool]], key: str, context: Context) -> bool:
+    """Whether a country goes by exactly this name, or a first-level region of a country that
+    the article is about or names elsewhere."""
+    return any(
+        not alias
+        and (
+            place.feature == "country"
+            or (place.feature == "admin1" and _country_evidence(place, key, context) > 0)
+        )
+        for place, alias in found
+    )
+
+
+def _small_town_penalty(place: Place, big_namesake: bool, clues: Clues) -> float:
+    """A bare "Wyoming" or "Queensland" means the state, not a small town of that name, unless
+    the text right after names the town's container ("Wyoming, Ohio")."""
+    if not big_namesake or place.feature not in ("city", "locality"):
+        return 0.0
+    if place.population >= rules()["strong_city_population"]:
+        return 0.0
+    if clues.parent and clues.parent in _containers(place):
+        return 0.0
+    return rules()["small_town_penalty"]
 
 
 def _namesake_city(region: Place, others: list[Place]) -> Place | None:
