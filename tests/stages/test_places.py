@@ -402,3 +402,28 @@ def test_a_state_that_holds_the_towns_named_is_the_state(blank_nlp):
     )
     state = doc.places[-1]
     assert state.feature == "admin1" and state.name == "Washington"
+
+
+# --- detection: names the entity layer cut short ----------------------------------------------
+
+
+def test_kind_word_after_a_name_joins_it(blank_nlp):
+    doc = places_of(
+        blank_nlp,
+        "Deputies from Story County and Polk Co. searched the river near Ames.",
+        [("Story", "GPE"), ("Polk", "GPE"), ("Ames", "GPE")],
+    )
+    story, polk, _ = doc.places
+    assert story.text == "Story County" and story.feature == "admin2"
+    assert polk.text == "Polk Co." and polk.name == "Polk County"
+    assert story.admin1 == polk.admin1 == "Iowa"
+
+
+def test_adjective_joins_a_name_the_word_scan_found(blank_nlp):
+    doc = places_of(
+        blank_nlp,
+        "Ranchers across British Columbia lost cattle to the floods.",
+        [("British", "NORP")],
+    )
+    (place,) = doc.places
+    assert place.text == "British Columbia" and place.feature == "admin1"

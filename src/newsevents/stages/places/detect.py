@@ -12,7 +12,9 @@ Three sources, in order of trust:
 ``strong_city_population`` people (``rules.json``). A name inside a longer organisation name
 ("G5 Sahel", "Kentucky State Police") is part of that name, not a place. Names of people's origin
 ("Malian") and words like "the West" are not places either. A span is trimmed to the name itself:
-"the Sahel" becomes "Sahel", "Mali's" becomes "Mali".
+"the Sahel" becomes "Sahel", "Mali's" becomes "Mali"; and it takes in the words the model leaves
+out: a capitalised word before it that makes a longer known name ("British Columbia") and the kind
+of division after it ("Plymouth County", "Polk Co.").
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ _CAPITALISED_WORD = re.compile(
     r"(?<![\w'’.])(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][A-Za-z'’]*(?:-[A-Z][A-Za-z'’]*)*)"
 )
 _WORD_BEFORE = re.compile(r"([A-Z][A-Za-z'-]+) $")
+_WORD_AFTER = re.compile(r" ([A-Z][A-Za-z]*\.?)")
 _CODE_BEFORE = re.compile(r"\b[A-Z]+[0-9]+[A-Za-z0-9]*[ -]$")  # "G5 Sahel", "G20 Africa"
 
 
@@ -119,6 +122,9 @@ def _from_entity(text: str, entity, person_words: frozenset[str]) -> NameSpan | 
     name = text[start:end]
     if end <= start or not is_place_name(name) or _after_code(text, start):
         return None
+    kind = _kind_after(text, start, end)
+    if kind is not None:
+        return kind
     if is_place_label:
         # Facilities (roads, buildings) count only when the gazetteer knows them.
         if entity.label == "FAC" and name not in gazetteer():
@@ -144,6 +150,19 @@ def _extended_back(text: str, start: int, end: int) -> int:
     if fold(longer) != fold(text[start:end]) and longer in gazetteer():
         return before.start()
     return start
+
+
+def _kind_after(text: str, start: int, end: int) -> NameSpan | None:
+    """The name with the kind of division written after it: "Plymouth County", "Kerry Co.",
+    "Helmand Province". The model often leaves the kind word out of the entity."""
+    after = _WORD_AFTER.match(text, end)
+    if after is None:
+        return None
+    kind = rules()["kind_words"].get(after.group(1).casefold())
+    if kind is None:
+        return None
+    name = text[start : after.end()]
+    return NameSpan(name, start, after.end(), "GPE", f"{text[start:end]} {kind}")
 
 
 def _may_be_mislabelled_place(name: str, label: str, person_words: frozenset[str]) -> bool:
@@ -199,9 +218,12 @@ def _place_at(
         run_start, run_end = run[0][0], run[-1][1]
         if any(covered[run_start:run_end]):
             continue
+        run_start = _extended_back(text, run_start, run_end)
         name = text[run_start:run_end]
         if is_place_name(name) and is_well_known(name):
-            return NameSpan(name, run_start, run_end, "GAZETTEER", name)
+            return _kind_after(text, run_start, run_end) or NameSpan(
+                name, run_start, run_end, "GAZETTEER", name
+            )
     return None
 
 
