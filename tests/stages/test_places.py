@@ -427,3 +427,16 @@ def test_adjective_joins_a_name_the_word_scan_found(blank_nlp):
     )
     (place,) = doc.places
     assert place.text == "British Columbia" and place.feature == "admin1"
+
+
+def test_repeating_an_ambiguous_name_does_not_outvote_a_clear_one(blank_nlp):
+    text = (
+        "Newcastle council met on Monday. Newcastle has the highest rents in the UK outside "
+        "the capital, and Newcastle tenants say they cannot keep up."
+    )
+    doc = places_of(
+        blank_nlp,
+        text,
+        [("Newcastle", "GPE"), ("Newcastle", "GPE"), ("UK", "GPE"), ("Newcastle", "GPE")],
+    )
+    assert {p.country for p in doc.places} == {"GBR"}

@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
@@ -53,6 +53,17 @@ class Context:
     votes: dict[str, Counter] = field(default_factory=dict)
     # (folded name, ISO3, folded admin1) of the towns the article names without doubt
     towns_in: frozenset[tuple[str, str, str]] = frozenset()
+
+    def without_votes_of(self, key: str) -> Context:
+        """The context less the countries that ``key``'s own mentions voted for: a name is no
+        evidence for itself ("London" ten times does not make a story British)."""
+        own = self.votes.get(key)
+        if not own:
+            return self
+        others = Counter(self.countries)
+        others.subtract(own)
+        others = Counter({country: weight for country, weight in others.items() if weight > 1e-9})
+        return replace(self, focus=focus_country(others), countries=others)
 
 
 @dataclass(frozen=True)
@@ -131,8 +142,7 @@ def _country_evidence(place: Place, key: str, context: Context) -> float:
         return 0.0
     if place.country == context.focus:
         return rules()["focus_bonus"]
-    own = context.votes.get(key, Counter())
-    if context.countries.get(place.country, 0) - own.get(place.country, 0) > 0:
+    if context.countries.get(place.country):
         return rules()["co_mentioned_country_bonus"]
     return 0.0
 
@@ -219,6 +229,7 @@ def choose(name: str, context: Context, clues: Clues = NO_CLUES) -> Choice | Non
     found = candidates(name)
     if not found:
         return None
+    context = context.without_votes_of(fold(name))
     scored = _ranked(found, name, context, clues)
     best_score, best = scored[0]
     if len(scored) == 1:
