@@ -35,10 +35,19 @@ def quoted(text: str) -> list[str]:
         ("The envoy wrote ‘not today’ on it.", ["‘not today’"]),
         ("“He told me ‘wait here’ and went,” she said.", ["“He told me ‘wait here’ and went,”"]),
         ('"One" and "two"', ['"One"', '"two"']),
+        ("''We stay,'' the mayor of Tartu said.", ["''We stay,''"]),
+        ("``Not yet,'' she said of the Lusaka talks.", ["``Not yet,''"]),
+        ("The farmers'' union met.", []),
     ],
 )
 def test_quote_styles_and_nesting(text: str, expected: list[str]) -> None:
     assert quoted(text) == expected
+
+
+def test_two_character_marks_are_left_out_of_the_inner_text() -> None:
+    text = "''Ports reopen Monday,'' the Maltese minister said."
+    (quote,) = find_quotes(text)
+    assert text[quote.inner_start : quote.inner_end] == "Ports reopen Monday,"
 
 
 def test_apostrophes_are_not_quotes() -> None:
@@ -337,3 +346,9 @@ def test_the_object_of_a_perception_or_desire_verb_is_no_claim(analyse) -> None:
     assert analyse("Farmers in Punjab want cheaper diesel.").attributions == []
     found = one(analyse("Farmers in Punjab heard that diesel prices would fall."), "heard")
     assert found.content.text == "that diesel prices would fall"
+
+
+@pytest.mark.model
+def test_speech_reported_inside_a_quotation_is_part_of_its_claim(analyse) -> None:
+    doc = analyse("A banner reading “We know who stole the vote” hung over a square in Kampala.")
+    assert [a.cue.text for a in doc.attributions] == []

@@ -1,5 +1,8 @@
 """Find quotations in text: every quote style, nesting, and quotes that run over paragraphs.
 
+Besides the typographic marks, straight quotes and the two-character marks of older newswire and
+archive text (''a quote'' and ``a quote'') are read as double quotes.
+
 A quotation is reported at its outermost level; quotes inside it are part of its content. A
 paragraph that ends inside a quotation continues it when the next paragraph opens with a quote mark
 (the newspaper convention for long quotes); otherwise the quotation ends with its paragraph.
@@ -18,11 +21,15 @@ CLOSERS = {
     "‹": "›",
     "‘": "’",
     '"': '"',
+    "''": "''",
+    "``": "''",
 }
 CLOSING = frozenset("”»›’")
-# The characters the scanner looks at: quote marks and line breaks.
-MARKS = re.compile("[\n“”„«»‹›‘’\x22]")
+# The characters the scanner looks at: quote marks (two apostrophes before one) and line breaks.
+MARKS = re.compile("''|``|[\n“”„«»‹›‘’\x22]")
 STRAIGHT = '"'
+# Marks that look the same when they open and when they close.
+UNDIRECTED = frozenset({STRAIGHT, "''"})
 
 
 @dataclass(frozen=True)
@@ -30,14 +37,16 @@ class Quote:
     start: int  # the opening mark
     end: int  # just after the closing mark (or the end of the paragraph when it never closes)
     closed: bool = True
+    opening_width: int = 1
+    closing_width: int = 1
 
     @property
     def inner_start(self) -> int:
-        return self.start + 1
+        return self.start + self.opening_width
 
     @property
     def inner_end(self) -> int:
-        return self.end - 1 if self.closed else self.end
+        return self.end - self.closing_width if self.closed else self.end
 
 
 def find_quotes(text: str) -> list[Quote]:
@@ -45,64 +54,66 @@ def find_quotes(text: str) -> list[Quote]:
     quotes: list[Quote] = []
     stack: list[tuple[str, int]] = []
     resumed = -1  # the opening mark that continues a quotation into a new paragraph
-    for mark in MARKS.finditer(text):
-        i, char = mark.start(), mark.group()
+    for found in MARKS.finditer(text):
+        i, mark = found.start(), found.group()
         if i <= resumed:
             continue
-        if char == "\n":
+        if mark == "\n":
             if stack:
                 resumed = _resumes_after(text, i, stack[0][0])
                 if resumed < 0:
-                    quotes.append(Quote(stack[0][1], _trim_right(text, i), closed=False))
+                    opener, start = stack[0]
+                    end = _trim_right(text, i)
+                    quotes.append(Quote(start, end, False, len(opener)))
                     stack.clear()
-        elif _closes(text, i, stack):
-            start = _pop_matching(stack, char)
+        elif _closes(text, i, mark, stack):
+            opener, start = _pop_matching(stack, mark)
             if not stack:
-                quotes.append(Quote(start, i + 1))
-        elif _opens(text, i):
-            stack.append((char, i))
+                quotes.append(Quote(start, i + len(mark), True, len(opener), len(mark)))
+        elif _opens(text, i, mark):
+            stack.append((mark, i))
     if stack:
-        quotes.append(Quote(stack[0][1], _trim_right(text, len(text)), closed=False))
+        opener, start = stack[0]
+        quotes.append(Quote(start, _trim_right(text, len(text)), False, len(opener)))
     return quotes
 
 
-def _pop_matching(stack: list[tuple[str, int]], closer: str) -> int:
+def _pop_matching(stack: list[tuple[str, int]], closer: str) -> tuple[str, int]:
     """Pop the innermost opener that ``closer`` closes (and any unclosed ones inside it)."""
     while True:
         opener, start = stack.pop()
         if closer in CLOSERS[opener]:
-            return start
+            return opener, start
 
 
-def _opens(text: str, i: int) -> bool:
-    char = text[i]
-    if char not in CLOSERS:
+def _opens(text: str, i: int, mark: str) -> bool:
+    if mark not in CLOSERS:
         return False
-    if char in ("‘", STRAIGHT):
+    if mark == "‘" or mark in UNDIRECTED:
         # An apostrophe or inch mark follows a letter or digit; an opening mark does not.
         return i == 0 or not text[i - 1].isalnum()
     return True
 
 
-def _closes(text: str, i: int, stack: list[tuple[str, int]]) -> bool:
-    char = text[i]
-    if not stack or (char not in CLOSING and char != STRAIGHT):
+def _closes(text: str, i: int, mark: str, stack: list[tuple[str, int]]) -> bool:
+    if not stack or (mark not in CLOSING and mark not in UNDIRECTED):
         return False
-    if char == "’":
+    if mark == "’":
         # "don’t" and "the ’90s" use the same mark as a closing single quote.
         after = text[i + 1 : i + 2]
         if after.isalpha() or not any(opener == "‘" for opener, _ in stack):
             return False
-    if char == STRAIGHT:
-        if not any(opener == STRAIGHT for opener, _ in stack):
+    if mark in UNDIRECTED:
+        if not any(mark in CLOSERS[opener] for opener, _ in stack):
             return False
         before = text[i - 1] if i else " "
-        return not before.isspace() or (stack[-1][0] == STRAIGHT and _looks_closing(text, i))
-    return any(char in CLOSERS[opener] for opener, _ in stack)
+        closes_innermost = mark in CLOSERS[stack[-1][0]]
+        return not before.isspace() or (closes_innermost and _looks_closing(text, i + len(mark)))
+    return any(mark in CLOSERS[opener] for opener, _ in stack)
 
 
-def _looks_closing(text: str, i: int) -> bool:
-    after = text[i + 1 : i + 2]
+def _looks_closing(text: str, after_mark: int) -> bool:
+    after = text[after_mark : after_mark + 1]
     return not after or after.isspace() or not after.isalnum()
 
 
@@ -111,7 +122,7 @@ def _resumes_after(text: str, newline: int, opener: str) -> int:
     j = newline
     while j < len(text) and text[j].isspace():
         j += 1
-    return j if j < len(text) and text[j] == opener else -1
+    return j if text.startswith(opener, j) else -1
 
 
 def _trim_right(text: str, end: int) -> int:

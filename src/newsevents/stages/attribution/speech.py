@@ -78,7 +78,8 @@ def find_claims(doc: Doc) -> list[Claim]:
     """Every attributed claim in ``doc``, ordered by cue."""
     text = doc.text  # spaCy builds this string anew on every access: read it once
     used: set[int] = set()  # token indices already serving as a cue
-    claims = list(_quotation_claims(doc, text, used))
+    quotes = find_quotes(text)
+    claims = list(_quotation_claims(doc, text, quotes, used))
     claims.extend(
         headline
         for headline in _headline_claims(text)
@@ -91,7 +92,7 @@ def find_claims(doc: Doc) -> list[Claim]:
         claim = _verb_claim(token, text) or _according_claim(token) or _noun_claim(token)
         if claim is not None:
             claim = _within_paragraph(text, claim)
-        if claim is not None and not _inside_claimed_quote(claim, claims):
+        if claim is not None and not _quoted(claim.cue, quotes, claims):
             used.add(token.i)
             claims.append(claim)
     return sorted(claims, key=lambda claim: claim.cue)
@@ -109,9 +110,8 @@ def _trigger_tokens(doc: Doc) -> Iterator[Token]:
 # --- quotations ---------------------------------------------------------------------------------
 
 
-def _quotation_claims(doc: Doc, text: str, used: set[int]) -> Iterator[Claim]:
+def _quotation_claims(doc: Doc, text: str, quotes: list[Quote], used: set[int]) -> Iterator[Claim]:
     previous: Claim | None = None
-    quotes = find_quotes(text)
     speech = [_is_speech(text, quote) for quote in quotes]
     spoken = [quote for quote, said in zip(quotes, speech, strict=True) if said]
     quoted = {t.i for quote in spoken for t in _tokens_within(doc, quote)}
@@ -285,9 +285,11 @@ def _clip(text: str, bounds: Bounds, start: int, end: int) -> Bounds | None:
     return _strip(text, max(bounds[0], start), min(bounds[1], end))
 
 
-def _inside_claimed_quote(claim: Claim, claims: Iterable[Claim]) -> bool:
-    return any(
-        other.direct and other.content[0] <= claim.cue[0] < other.content[1] for other in claims
+def _quoted(cue: Bounds, quotes: Iterable[Quote], claims: Iterable[Claim]) -> bool:
+    """Whether ``cue`` is inside a closed quotation or a claimed one: speech the quotation reports
+    ("I think ...") is part of its claim, not a claim of its own."""
+    return any(quote.closed and quote.start < cue[0] < quote.end for quote in quotes) or any(
+        other.direct and other.content[0] <= cue[0] < other.content[1] for other in claims
     )
 
 
