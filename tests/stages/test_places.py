@@ -440,3 +440,71 @@ def test_repeating_an_ambiguous_name_does_not_outvote_a_clear_one(blank_nlp):
         [("Newcastle", "GPE"), ("Newcastle", "GPE"), ("UK", "GPE"), ("Newcastle", "GPE")],
     )
     assert {p.country for p in doc.places} == {"GBR"}
+
+
+# --- landmarks: facilities named with a place ------------------------------------------------
+
+
+def test_park_named_after_a_region_lies_in_the_story_town(blank_nlp):
+    text = (
+        "Thousands rallied in Victoria Park on Saturday. Police in Halifax closed nearby "
+        "roads, and Halifax buses ran late."
+    )
+    doc = places_of(blank_nlp, text, [("Victoria", "GPE"), ("Halifax", "GPE"), ("Halifax", "GPE")])
+    park, town, _ = doc.places
+    assert park.text == "Victoria Park" and park.feature == "landmark"
+    assert (park.lat, park.lon) == (town.lat, town.lon)
+    assert park.confidence < town.confidence
+
+
+def test_facility_named_after_a_town_of_the_story_lies_in_that_town(blank_nlp):
+    doc = places_of(
+        blank_nlp,
+        "Flights from Calgary Airport were cancelled as snow swept across Alberta.",
+        [("Calgary", "GPE"), ("Alberta", "GPE")],
+    )
+    airport = doc.places[0]
+    assert airport.text == "Calgary Airport" and airport.feature == "landmark"
+    assert airport.admin1 == "Alberta"
+
+
+def test_facility_written_before_of_and_the_place(blank_nlp):
+    doc = places_of(
+        blank_nlp,
+        "Students at the University of Manitoba walked out, and Winnipeg police watched.",
+        [("Manitoba", "GPE"), ("Winnipeg", "GPE")],
+    )
+    university = doc.places[0]
+    assert university.text == "University of Manitoba" and university.feature == "landmark"
+    assert university.name == "University of Manitoba" and university.admin1 == "Manitoba"
+
+
+def test_saints_possessive_is_a_church_not_a_parish(blank_nlp):
+    doc = places_of(
+        blank_nlp,
+        "Mourners filled St. Patrick's on Sunday as Boston police closed the street.",
+        [("St. Patrick's", "GPE"), ("Boston", "GPE")],
+    )
+    church = doc.places[0]
+    assert church.text == "St. Patrick" and church.feature == "landmark"
+    assert church.country == "USA"
+
+
+def test_facility_the_gazetteer_knows_as_a_far_town_lies_in_the_story_town(blank_nlp):
+    doc = places_of(
+        blank_nlp,
+        "Flights out of Heathrow were grounded as fog settled over London.",
+        [("Heathrow", "FAC"), ("London", "GPE")],
+    )
+    airport = doc.places[0]
+    assert airport.feature == "landmark" and airport.country == "GBR"
+
+
+def test_facility_named_like_a_division_is_the_division(blank_nlp):
+    doc = places_of(
+        blank_nlp,
+        "Deputies searched Story County after the storm.",
+        [("Story County", "FAC")],
+    )
+    (county,) = doc.places
+    assert county.feature == "admin2" and county.admin1 == "Iowa"

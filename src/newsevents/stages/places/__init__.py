@@ -17,7 +17,7 @@ from ...document import Document, PlaceMention
 from ...knowledge import country_by_demonym
 from ...pipeline import Stage, register_stage
 from ...settings import Settings
-from .detect import NameSpan, place_spans
+from .detect import LANDMARK, NameSpan, place_spans
 from .gazetteer import Place, fold, load_gazetteer
 from .resolve import Choice, Clues, Context, choose, focus_country, rules
 
@@ -27,6 +27,8 @@ __all__ = ["PlacesStage", "make_places"]
 DEMONYM_WEIGHT = 0.5
 # Only the container is known, not the place itself.
 LOCATED_BY_CONTAINER_CONFIDENCE = 0.3
+# A facility placed in the town the story is about, not by its own name.
+LANDMARK_IN_MAIN_TOWN_CONFIDENCE = 0.4
 # What may stand between two names of one list.
 LIST_SEPARATORS = frozenset({", ", " and ", ", and ", " or ", ", or ", "/", " / "})
 
@@ -38,14 +40,18 @@ class PlacesStage(Stage):
         spans = place_spans(doc)
         parents = _parents(doc.text, spans)
         names = frozenset(fold(span.lookup) for span in spans)
+        # A facility's name says where it is only once the story's places are known.
         first = {
             span: choose(span.lookup, Context(names=names), Clues(parent=parents.get(span)))
             for span in spans
+            if span.label != LANDMARK
         }
         context = _context(doc, first, names)
         neighbours = _listed_with(doc.text, spans)
         resolved = []
         for span in spans:
+            if span.label == LANDMARK:
+                continue
             clues = Clues(parents.get(span), _kin(neighbours.get(span, ()), first))
             choice = choose(span.lookup, context, clues)
             if choice is None and span in parents:
@@ -54,6 +60,13 @@ class PlacesStage(Stage):
             # mislabelled person or firm than a place: it is left out.
             if choice is not None:
                 resolved.append((span, choice))
+        town = _main_town(resolved)
+        for span in spans:
+            if span.label == LANDMARK:
+                choice = _landmark(span, context, town)
+                if choice is not None:
+                    resolved.append((span, choice))
+        resolved.sort(key=lambda pair: pair[0].start)
         doc.places = [
             _mention(f"p{number}", span, choice)
             for number, (span, choice) in enumerate(resolved, start=1)
@@ -72,6 +85,46 @@ def _inside(name: str, parent: str, context: Context) -> Choice | None:
     admin1 = place.admin1 if place.feature != "country" else None
     located = Place(name, "locality", place.country, admin1, place.lat, place.lon, 0, None)
     return Choice(located, LOCATED_BY_CONTAINER_CONFIDENCE)
+
+
+def _main_town(resolved: list[tuple[NameSpan, Choice]]) -> Place | None:
+    """The town the article names most often."""
+    towns = Counter(
+        choice.place for _, choice in resolved if choice.place.feature in ("city", "locality")
+    )
+    return towns.most_common(1)[0][0] if towns else None
+
+
+def _landmark(span: NameSpan, context: Context, town: Place | None) -> Choice | None:
+    """Where a facility is: in the town of the story's country that its name holds ("University
+    of Toronto"), else in the town the story is about, else wherever the name alone leads. A
+    name written before the facility's kind ("Victoria Park") is as often a person's: there the
+    story's own town is tried first."""
+    named = choose(span.lookup, context)
+    in_named_town = named is not None and _is_town_of(named.place, context.focus)
+    if town is not None and not (in_named_town and _names_its_town(span)):
+        return _located(span.text, town, LANDMARK_IN_MAIN_TOWN_CONFIDENCE)
+    if in_named_town:
+        # A town the model called a facility is the town.
+        if fold(span.text) == fold(named.place.name):
+            return named
+        return _located(span.text, named.place, named.confidence)
+    return named
+
+
+def _names_its_town(span: NameSpan) -> bool:
+    """Whether the place name ends the facility's name ("Church of Alexandria") or is all of
+    it, rather than standing before its kind ("Victoria Park")."""
+    return not span.text.startswith(span.lookup + " ")
+
+
+def _is_town_of(place: Place, country: str | None) -> bool:
+    return place.feature in ("city", "locality") and place.country == country
+
+
+def _located(name: str, town: Place, confidence: float) -> Choice:
+    landmark = Place(name, "landmark", town.country, town.admin1, town.lat, town.lon, 0, None)
+    return Choice(landmark, confidence)
 
 
 def _parents(text: str, spans: list[NameSpan]) -> dict[NameSpan, str]:
@@ -97,7 +150,7 @@ def _kin(neighbours: list[NameSpan], first: dict[NameSpan, Choice | None]) -> fr
     """(ISO3, feature) of the listed names as the first pass resolved them."""
     return frozenset(
         (choice.place.country, choice.place.feature)
-        for choice in (first[span] for span in neighbours)
+        for choice in (first.get(span) for span in neighbours)
         if choice is not None and choice.place.country
     )
 

@@ -43,6 +43,10 @@ _CAPITALISED_WORD = re.compile(
 )
 _WORD_BEFORE = re.compile(r"([A-Z][A-Za-z'-]+) $")
 _WORD_AFTER = re.compile(r" ([A-Z][A-Za-z]*\.?)")
+_LANDMARK_BEFORE = re.compile(r"\b([A-Z]\w+) (?:of|of the|de|de la|du|del|des) $")
+_POSSESSIVE = re.compile(r"['’]s\b")
+# The label of a span that names a facility, not the place in its name.
+LANDMARK = "LANDMARK"
 _CODE_BEFORE = re.compile(r"\b[A-Z]+[0-9]+[A-Za-z0-9]*[ -]$")  # "G5 Sahel", "G20 Africa"
 
 
@@ -55,6 +59,12 @@ class NameSpan:
     end: int
     label: str
     lookup: str
+
+
+@cache
+def landmark_words() -> frozenset[str]:
+    """Words that make a place name part of a facility's name: "Park", "Stadium", "Stade"."""
+    return frozenset(rules()["landmark_words"])
 
 
 @cache
@@ -122,16 +132,53 @@ def _from_entity(text: str, entity, person_words: frozenset[str]) -> NameSpan | 
     name = text[start:end]
     if end <= start or not is_place_name(name) or _after_code(text, start):
         return None
-    kind = _kind_after(text, start, end)
-    if kind is not None:
-        return kind
-    if is_place_label:
-        # Facilities (roads, buildings) count only when the gazetteer knows them.
-        if entity.label == "FAC" and name not in gazetteer():
-            return None
-    elif not _may_be_mislabelled_place(name, entity.label, person_words):
+    if entity.label == "FAC":
+        return _facility(name, start, end)
+    if not is_place_label and not _may_be_mislabelled_place(name, entity.label, person_words):
         return None
-    return NameSpan(name, start, end, entity.label, name)
+    if _is_saints_building(text, start, end):
+        return NameSpan(name, start, end, LANDMARK, name)
+    return _widened(text, NameSpan(name, start, end, entity.label, name))
+
+
+def _facility(name: str, start: int, end: int) -> NameSpan | None:
+    """A facility the model found: a place when the gazetteer has a division by that name
+    ("Black Hawk County"), a landmark when it has a town by that name (a facility and a Florida
+    town share "Heathrow"), and nothing when it does not know the name (roads, buildings)."""
+    features = {place.feature for place, _ in gazetteer().lookup(name)}
+    if not features:
+        return None
+    label = "FAC" if features & {"country", "admin1", "admin2", "region"} else LANDMARK
+    return NameSpan(name, start, end, label, name)
+
+
+def _widened(text: str, span: NameSpan) -> NameSpan:
+    """``span`` with what the model leaves out around a name: the kind of division after it
+    ("Plymouth County"), or the facility it is part of ("Calgary Airport", "Stade de France")."""
+    return _kind_after(text, span.start, span.end) or _landmark_around(text, span) or span
+
+
+def _landmark_around(text: str, span: NameSpan) -> NameSpan | None:
+    """The facility named with the place: "Victoria Park", "University of Toronto"."""
+    after = _WORD_AFTER.match(text, span.end)
+    if after is not None and after.group(1) in landmark_words():
+        return NameSpan(
+            text[span.start : after.end()], span.start, after.end(), LANDMARK, span.lookup
+        )
+    before = _LANDMARK_BEFORE.search(text, max(0, span.start - 30), span.start)
+    if before is not None and before.group(1) in landmark_words():
+        return NameSpan(
+            text[before.start() : span.end], before.start(), span.end, LANDMARK, span.lookup
+        )
+    return None
+
+
+def _is_saints_building(text: str, start: int, end: int) -> bool:
+    """Whether "St. Mark's" names a church or school: a saint's possessive that is not itself
+    a place name, as "St. John's" is."""
+    if not fold(text[start:end]).startswith("saint ") or not _POSSESSIVE.match(text, end):
+        return False
+    return f"{text[start:end]}s" not in gazetteer()
 
 
 def _after_code(text: str, start: int) -> bool:
@@ -221,9 +268,7 @@ def _place_at(
         run_start = _extended_back(text, run_start, run_end)
         name = text[run_start:run_end]
         if is_place_name(name) and is_well_known(name):
-            return _kind_after(text, run_start, run_end) or NameSpan(
-                name, run_start, run_end, "GAZETTEER", name
-            )
+            return _widened(text, NameSpan(name, run_start, run_end, "GAZETTEER", name))
     return None
 
 
