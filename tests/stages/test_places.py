@@ -508,3 +508,13 @@ def test_facility_named_like_a_division_is_the_division(blank_nlp):
     )
     (county,) = doc.places
     assert county.feature == "admin2" and county.admin1 == "Iowa"
+
+
+def test_kind_word_at_the_end_of_a_sentence_leaves_the_period(blank_nlp):
+    doc = places_of(
+        blank_nlp,
+        "The fire spread to Linn County. Crews from Iowa Falls held it back.",
+        [("Linn", "GPE")],
+    )
+    county = doc.places[0]
+    assert county.text == "Linn County" and county.feature == "admin2"

@@ -42,7 +42,7 @@ _CAPITALISED_WORD = re.compile(
     r"(?<![\w'’.])(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][A-Za-z'’]*(?:-[A-Z][A-Za-z'’]*)*)"
 )
 _WORD_BEFORE = re.compile(r"([A-Z][A-Za-z'-]+) $")
-_WORD_AFTER = re.compile(r" ([A-Z][A-Za-z]*\.?)")
+_WORD_AFTER = re.compile(r" ([A-Z][A-Za-z]*)(\.?)")
 _LANDMARK_BEFORE = re.compile(r"\b([A-Z]\w+) (?:of|of the|de|de la|du|del|des) $")
 _POSSESSIVE = re.compile(r"['’]s\b")
 # The label of a span that names a facility, not the place in its name.
@@ -163,7 +163,7 @@ def _landmark_around(text: str, span: NameSpan) -> NameSpan | None:
     after = _WORD_AFTER.match(text, span.end)
     if after is not None and after.group(1) in landmark_words():
         return NameSpan(
-            text[span.start : after.end()], span.start, after.end(), LANDMARK, span.lookup
+            text[span.start : after.end(1)], span.start, after.end(1), LANDMARK, span.lookup
         )
     before = _LANDMARK_BEFORE.search(text, max(0, span.start - 30), span.start)
     if before is not None and before.group(1) in landmark_words():
@@ -200,16 +200,19 @@ def _extended_back(text: str, start: int, end: int) -> int:
 
 
 def _kind_after(text: str, start: int, end: int) -> NameSpan | None:
-    """The name with the kind of division written after it: "Plymouth County", "Kerry Co.",
+    """The name with the kind of division written after it: "Plymouth County", "Polk Co.",
     "Helmand Province". The model often leaves the kind word out of the entity."""
     after = _WORD_AFTER.match(text, end)
     if after is None:
         return None
-    kind = rules()["kind_words"].get(after.group(1).casefold())
-    if kind is None:
-        return None
-    name = text[start : after.end()]
-    return NameSpan(name, start, after.end(), "GPE", f"{text[start:end]} {kind}")
+    kinds = rules()["kind_words"]
+    word, period = after.group(1).casefold(), after.group(2)
+    # The period ends an abbreviation ("Co.") or the sentence ("in Polk County.").
+    for written, stop in ((word + period, after.end()), (word, after.end(1))):
+        if written in kinds:
+            name = text[start:stop]
+            return NameSpan(name, start, stop, "GPE", f"{text[start:end]} {kinds[written]}")
+    return None
 
 
 def _may_be_mislabelled_place(name: str, label: str, person_words: frozenset[str]) -> bool:
