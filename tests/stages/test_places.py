@@ -518,3 +518,20 @@ def test_kind_word_at_the_end_of_a_sentence_leaves_the_period(blank_nlp):
     )
     county = doc.places[0]
     assert county.text == "Linn County" and county.feature == "admin2"
+
+
+def test_postal_code_after_a_comma_is_the_state(blank_nlp):
+    doc = places_of(
+        blank_nlp,
+        "Storms hit Lincoln, NE on Monday and moved toward Portland, OR by night.",
+        [("Lincoln", "GPE"), ("Portland", "GPE")],
+    )
+    lincoln, nebraska, portland, oregon = doc.places
+    assert nebraska.text == "NE" and nebraska.name == "Nebraska"
+    assert lincoln.admin1 == "Nebraska" and portland.admin1 == "Oregon"
+    assert oregon.feature == "admin1"
+
+
+def test_capitalised_words_after_a_comma_are_not_postal_codes(blank_nlp):
+    doc = doc_with(blank_nlp, "POLICE IN DENVER SAID, IN A STATEMENT, OR LATER.", [])
+    assert [s.text for s in place_spans(doc)] == ["DENVER"]

@@ -44,6 +44,9 @@ _CAPITALISED_WORD = re.compile(
 _WORD_BEFORE = re.compile(r"([A-Z][A-Za-z'-]+) $")
 _WORD_AFTER = re.compile(r" ([A-Z][A-Za-z]*)(\.?)")
 _LANDMARK_BEFORE = re.compile(r"\b([A-Z]\w+) (?:of|of the|de|de la|du|del|des) $")
+_COMMA_BEFORE = re.compile(r",\s*$")
+_POSTAL_CODE = re.compile(r"[A-Z]{2}")
+_CAPITALS_AFTER = re.compile(r"\w| +[A-Z]+\b")
 _POSSESSIVE = re.compile(r"['’]s\b")
 # The label of a span that names a facility, not the place in its name.
 LANDMARK = "LANDMARK"
@@ -109,16 +112,21 @@ def is_well_known(name: str) -> bool:
 
 
 def _abbreviation(text: str, start: int, end: int, after_comma: bool = True) -> NameSpan | None:
-    """The abbreviation at ``start`` ("Ky" or "Ky."), by default only right after a comma."""
-    if after_comma and not text[:start].rstrip().endswith(","):
-        return None
+    """The abbreviation at ``start``: "Ky." (by default only right after a comma) or a postal
+    code such as "TX" (only right after a comma: "Austin, TX")."""
+    comma_before = _COMMA_BEFORE.search(text, max(0, start - 8), start) is not None
     word = text[start:end].rstrip(".")
-    if text[start + len(word) : start + len(word) + 1] != ".":
+    stop = start + len(word)
+    if text[stop : stop + 1] == ".":
+        full = abbreviations().get(word + ".")
+        if full is None or (after_comma and not comma_before):
+            return None
+        return NameSpan(word + ".", start, stop + 1, "ABBR", full)
+    full = abbreviations().get(word) if _POSTAL_CODE.fullmatch(word) else None
+    # In capitals, "SAID, IN A STATEMENT" is words, not "Gary, IN".
+    if full is None or not comma_before or _CAPITALS_AFTER.match(text, stop):
         return None
-    full = abbreviations().get(word + ".")
-    if full is None:
-        return None
-    return NameSpan(word + ".", start, start + len(word) + 1, "ABBR", full)
+    return NameSpan(word, start, stop, "ABBR", full)
 
 
 def _from_entity(text: str, entity, person_words: frozenset[str]) -> NameSpan | None:
@@ -256,11 +264,13 @@ def _place_at(
 ) -> NameSpan | None:
     """The place name that starts with ``words[index]``, trying the longest run first."""
     start, end = words[index]
-    if covered[start] or not _capitalised(text[start:end]) or _after_code(text, start):
+    if covered[start]:
         return None
     abbreviation = _abbreviation(text, start, end)
     if abbreviation is not None:
         return abbreviation
+    if not _capitalised(text[start:end]) or _after_code(text, start):
+        return None
     for length in range(_LONGEST_RUN, 0, -1):
         run = words[index : index + length]
         if len(run) < length or not _is_run(text, run):
