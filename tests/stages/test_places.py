@@ -535,3 +535,11 @@ def test_postal_code_after_a_comma_is_the_state(blank_nlp):
 def test_capitalised_words_after_a_comma_are_not_postal_codes(blank_nlp):
     doc = doc_with(blank_nlp, "POLICE IN DENVER SAID, IN A STATEMENT, OR LATER.", [])
     assert [s.text for s in place_spans(doc)] == ["DENVER"]
+
+
+def test_part_of_a_country_news_names_often_has_its_own_point():
+    choice = choose("Southern California", Context())
+    assert choice is not None and choice.place.feature == "region"
+    assert choice.place.country == "USA" and choice.place.lat < 35.5
+    midwest = choose("the Midwest", Context())
+    assert midwest is not None and midwest.place.country == "USA"
