@@ -14,7 +14,9 @@ Three sources, in order of trust:
 ("Malian") and words like "the West" are not places either. A span is trimmed to the name itself:
 "the Sahel" becomes "Sahel", "Mali's" becomes "Mali"; and it takes in the words the model leaves
 out: a capitalised word before it that makes a longer known name ("British Columbia") and the kind
-of division after it ("Plymouth County", "Polk Co.").
+of division after it ("Plymouth County", "Polk Co."). A place name that is part of a facility's
+name ("Victoria Park", "University of Toronto", "St. Mark's") makes a ``LANDMARK`` span: the stage
+places it once it knows the story's towns.
 """
 
 from __future__ import annotations

@@ -128,7 +128,7 @@ def score(place: Place, alias: bool, context: Context, name: str, clues: Clues =
         value -= r["alias_penalty"]
     if _is_capital(place):
         value += r["capital_bonus"]
-    value += _country_evidence(place, fold(name), context)
+    value += _country_evidence(place, context)
     if clues.parent and clues.parent in _containers(place):
         value += r["hierarchy_bonus"]
     if place.feature == "admin1" and _region_evidence(place, fold(name), context, clues):
@@ -136,8 +136,8 @@ def score(place: Place, alias: bool, context: Context, name: str, clues: Clues =
     return value + _local_evidence(place, name, context)
 
 
-def _country_evidence(place: Place, key: str, context: Context) -> float:
-    """The focus country, or another country the article names by other names than this one."""
+def _country_evidence(place: Place, context: Context) -> float:
+    """The story's focus country, or another country the article names."""
     if place.country is None:
         return 0.0
     if place.country == context.focus:
@@ -246,7 +246,7 @@ def _ranked(
     found: list[tuple[Place, bool]], name: str, context: Context, clues: Clues
 ) -> list[tuple[float, Place]]:
     """The candidates with their scores, best first."""
-    big_namesake = _names_a_region(found, fold(name), context)
+    big_namesake = _names_a_region(found, context)
     scored = [
         (
             score(place, alias, context, name, clues)
@@ -258,14 +258,14 @@ def _ranked(
     return sorted(scored, key=lambda pair: -pair[0])
 
 
-def _names_a_region(found: list[tuple[Place, bool]], key: str, context: Context) -> bool:
+def _names_a_region(found: list[tuple[Place, bool]], context: Context) -> bool:
     """Whether a country goes by exactly this name, or a first-level region of a country that
     the article is about or names elsewhere."""
     return any(
         not alias
         and (
             place.feature == "country"
-            or (place.feature == "admin1" and _country_evidence(place, key, context) > 0)
+            or (place.feature == "admin1" and _country_evidence(place, context) > 0)
         )
         for place, alias in found
     )
