@@ -543,3 +543,12 @@ def test_part_of_a_country_news_names_often_has_its_own_point():
     assert choice.place.country == "USA" and choice.place.lat < 35.5
     midwest = choose("the Midwest", Context())
     assert midwest is not None and midwest.place.country == "USA"
+
+
+def test_two_ambiguous_towns_that_fit_each_other_explain_each_other(blank_nlp):
+    doc = places_of(
+        blank_nlp,
+        "Storm damage closed the highway between Springfield and Decatur on Monday.",
+        [("Springfield", "GPE"), ("Decatur", "GPE")],
+    )
+    assert [p.admin1 for p in doc.places] == ["Illinois", "Illinois"]

@@ -21,7 +21,7 @@ from ...pipeline import Stage, register_stage
 from ...settings import Settings
 from .detect import LANDMARK, NameSpan, place_spans
 from .gazetteer import Place, fold, load_gazetteer
-from .resolve import Choice, Clues, Context, choose, focus_country, rules
+from .resolve import Choice, Clues, Context, choose, focus_country, grid_cell, rules, shortlist
 
 __all__ = ["PlacesStage", "make_places"]
 
@@ -187,7 +187,20 @@ def _context(doc: Document, first: dict[NameSpan, Choice | None], names: frozens
         anchors=tuple(dict.fromkeys(anchors)),
         votes=votes,
         towns_in=frozenset(towns_in),
+        possible=_possible_towns(first, names),
     )
+
+
+def _possible_towns(first: dict[NameSpan, Choice | None], names: frozenset[str]) -> dict:
+    """The likeliest towns of every name, by grid cell."""
+    cells: dict = {}
+    bare = Context(names=names)
+    for key, lookup in {fold(span.lookup): span.lookup for span in first}.items():
+        for place in shortlist(lookup, bare):
+            cells.setdefault(grid_cell(place.lat, place.lon), []).append(
+                (key, place.lat, place.lon)
+            )
+    return cells
 
 
 def _is_anchor(choice: Choice) -> bool:

@@ -2,7 +2,8 @@
 
 Every candidate gets a score: a prior from its kind (a country name means the country) and its
 population, then evidence from the article: the story's focus country, the other countries it
-names, a first-level region it names ("Edmonton" near "Alberta"), towns it names nearby, and an
+names, a first-level region it names ("Edmonton" near "Alberta"), towns it names nearby (for sure,
+or among the few each other name may mean: "Springfield" and "Decatur"), and an
 explicit hierarchy right after the name ("Gao, Mali", "Springfield, Illinois"). A first-level
 region gains when it is listed with others of its country ("Ohio, Wyoming and Utah") or holds a
 town the article names ("Washington" with "Spokane"); a small town loses to a country or region
@@ -53,6 +54,8 @@ class Context:
     votes: dict[str, Counter] = field(default_factory=dict)
     # (folded name, ISO3, folded admin1) of the towns the article names without doubt
     towns_in: frozenset[tuple[str, str, str]] = frozenset()
+    # grid cell -> (folded name, lat, lon) of the towns each name may mean, its likeliest few
+    possible: dict[tuple[int, int], list[tuple[str, float, float]]] = field(default_factory=dict)
 
     def without_votes_of(self, key: str) -> Context:
         """The context less the countries that ``key``'s own mentions voted for: a name is no
@@ -159,7 +162,41 @@ def _local_evidence(place: Place, name: str, context: Context) -> float:
         value += r["admin1_mentioned_bonus"]
     if _near_anchor(place, name, context):
         value += r["nearby_bonus"]
+    elif _near_possible(place, fold(name), context):
+        value += r["near_possible_bonus"]
     return value
+
+
+def grid_cell(lat: float, lon: float) -> tuple[int, int]:
+    """The cell of a coarse grid that holds a point: nearby towns are in the same or next cells."""
+    size = rules()["grid_degrees"]
+    return int(lat // size), int(lon // size)
+
+
+def _near_possible(place: Place, key: str, context: Context) -> bool:
+    """Whether a town another name may mean lies within ``nearby_km``: two ambiguous names
+    that fit each other ("Paris" and "Bonham") explain each other."""
+    if not context.possible:
+        return False
+    limit = rules()["nearby_km"]
+    row, column = grid_cell(place.lat, place.lon)
+    return any(
+        other != key and distance_km(place.lat, place.lon, lat, lon) <= limit
+        for dr in (-1, 0, 1)
+        for dc in (-1, 0, 1)
+        for other, lat, lon in context.possible.get((row + dr, column + dc), ())
+    )
+
+
+def shortlist(name: str, context: Context, clues: Clues = NO_CLUES) -> list[Place]:
+    """The few towns ``name`` most likely means."""
+    found = candidates(name)
+    towns = [
+        place
+        for _, place in _ranked(found, name, context.without_votes_of(fold(name)), clues)
+        if place.feature in ("city", "locality", "admin2")
+    ]
+    return towns[: rules()["shortlist_size"]]
 
 
 def _region_evidence(place: Place, key: str, context: Context, clues: Clues) -> bool:
