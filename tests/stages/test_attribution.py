@@ -352,3 +352,30 @@ def test_the_object_of_a_perception_or_desire_verb_is_no_claim(analyse) -> None:
 def test_speech_reported_inside_a_quotation_is_part_of_its_claim(analyse) -> None:
     doc = analyse("A banner reading “We know who stole the vote” hung over a square in Kampala.")
     assert [a.cue.text for a in doc.attributions] == []
+
+
+@pytest.mark.model
+def test_quote_after_the_speakers_circumstances_goes_on_with_the_claim(analyse) -> None:
+    doc = analyse(
+        "“Exports fell by a third,” the Uruguayan trade minister said in a radio interview on "
+        "Tuesday. “We expect a recovery by autumn.”"
+    )
+    found = one(doc, "said")
+    assert found.content.text.endswith("by autumn.”")
+
+
+@pytest.mark.model
+def test_any_verb_with_its_subject_right_after_a_quotation_cues_it(analyse) -> None:
+    doc = analyse("“The count was rigged from the start,” the Malawian opposition leader fumed.")
+    found = one(doc, "fumed")
+    assert found.direct
+    assert found.source.text == "the Malawian opposition leader"
+
+
+@pytest.mark.model
+def test_quoted_titles_and_names_are_no_speech(analyse) -> None:
+    doc = analyse(
+        "“The new bridge will open next year,” Governor Ortiz said. Later he was on "
+        "“Good Morning Quito,” a radio show, and then “Ortiz!” on a banner."
+    )
+    assert [a.content.text for a in doc.attributions] == ["“The new bridge will open next year,”"]

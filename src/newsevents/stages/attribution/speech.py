@@ -16,6 +16,7 @@ Reported speech stays within its cue's paragraph; quotations may run over paragr
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -30,10 +31,16 @@ Bounds = tuple[int, int]  # character offsets, end exclusive
 
 # A shorter quotation is a scare quote or a title, unless it ends like speech (SPOKEN_ENDINGS).
 MIN_QUOTE_WORDS = 4
+# A quoted title: at most this many words, each of at least MIN_TITLE_WORD letters capitalised.
+MAX_TITLE_WORDS = 8
+MIN_TITLE_WORD = 4
 # A quotation that ends with one of these inside its marks is speech, however short.
 SPOKEN_ENDINGS = frozenset(",?!")
 # How many sentence starts may separate a quotation from the earlier one whose speaker it inherits.
 MAX_SENTENCES_TO_SPEAKER = 2
+# How long the when, where and how of a speaker's sentence may be ("said in a statement on
+# Monday.") for the quotation after it to go on with the claim.
+MAX_CIRCUMSTANCE_TOKENS = 12
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
 # A verb without a subject of its own takes its head's ("..., saying ...", "and added ...").
@@ -124,13 +131,14 @@ def _quotation_claims(doc: Doc, text: str, quotes: list[Quote], used: set[int]) 
             _dash_signed(text, quote)
             or _introduced_by_colon(doc, text, quote, used)
             or _speaker_nearby(doc, text, quote, used, quoted)
+            or _signed_by_verb_after(doc, text, quote, used)
         )
-        if claim is None and previous is not None and _close_after(doc, previous, quote):
+        if claim is None and previous is not None and _inherits_speaker(doc, text, previous, quote):
             claim = Claim(previous.cue, content, previous.source, True, list(previous.via))
         if claim is None:
             continue
         following = quotes[position + 1] if position + 1 < len(quotes) else None
-        if following is not None and _resumes_after_cue(text, claim, following):
+        if following is not None and _resumes_after_cue(doc, text, claim, following):
             claim.content = (claim.content[0], following.end)  # “A,” she said, “b.”
             merged = following
         previous = claim
@@ -162,21 +170,64 @@ def _introduced_by_colon(doc: Doc, text: str, quote: Quote, used: set[int]) -> C
     return Claim(_cue_bounds(verb), (quote.start, quote.end), _phrase(subject), True, [])
 
 
-def _resumes_after_cue(text: str, claim: Claim, quote: Quote) -> bool:
-    """Whether ``quote`` goes on right after the cue and speaker that follow the claim's quote."""
+def _signed_by_verb_after(doc: Doc, text: str, quote: Quote, used: set[int]) -> Claim | None:
+    """ "“...,” Ruiz continued.": any verb with its subject right after a quotation that breaks
+    off like speech cues it, as a verb before a colon does."""
+    if text[quote.inner_end - 1 : quote.inner_end] not in SPOKEN_ENDINGS:
+        return None
+    after = doc.char_span(quote.end, min(len(text), quote.end + 1), alignment_mode="expand")
+    if after is None:
+        return None
+    window = list(itertools.takewhile(_inside_signature, doc[after.start : after.start + 6]))
+    for verb in window:
+        subject = _subject_of(verb, depth=0) if verb.pos_ == "VERB" else None
+        if subject is None or subject not in window or verb.i in used:
+            continue
+        if subject.dep_ == "nsubjpass":
+            return None
+        used.add(verb.i)
+        return Claim(_cue_bounds(verb), (quote.start, quote.end), _phrase(subject), True)
+    return None
+
+
+def _inside_signature(token: Token) -> bool:
+    return not (token.is_quote or token.is_sent_end or token.text in ".;:\n")
+
+
+def _resumes_after_cue(doc: Doc, text: str, claim: Claim, quote: Quote) -> bool:
+    """Whether ``quote`` goes on right after the cue and speaker that follow the claim's quote:
+    “A,” she said, “b.” and “A,” she said on Monday. “B.” are one claim each."""
     if claim.cue[0] < claim.content[1] or DASH_SIGNATURE.match(text, claim.content[1]):
         return False  # a cue before the quotation, or a signature that closes it
     said = max(claim.cue[1], claim.source[1] if claim.source else 0)
-    # “A,” she said. “B.” is one claim too: the speaker's sentence holds nothing else.
-    return said <= quote.start and not text[said : quote.start].strip(" ,:.")
+    if said > quote.start:
+        return False
+    between = text[said : quote.start]
+    if not between.strip(" ,:."):
+        return True
+    if "\n" in between or between.rstrip()[-1:] not in (".", ",", ":"):
+        return False
+    circumstances = doc.char_span(said, quote.start, alignment_mode="expand")
+    return (
+        circumstances is not None
+        and len(circumstances) <= MAX_CIRCUMSTANCE_TOKENS
+        and not any(t.pos_ in ("VERB", "AUX") or t.is_quote for t in circumstances)
+    )
 
 
 def _is_speech(text: str, quote: Quote) -> bool:
     """A quotation of speech, not a scare quote or a quoted fragment inside reported speech."""
     inner = text[quote.inner_start : quote.inner_end].strip()
-    if inner[:1].islower():
+    if inner[:1].islower() or _is_title(inner):
         return False
     return inner[-1:] in SPOKEN_ENDINGS or len(inner.split()) >= MIN_QUOTE_WORDS
+
+
+def _is_title(inner: str) -> bool:
+    """A quoted name of a show, book or slogan: a few words, every long one capitalised."""
+    words = inner.rstrip(",.").split()
+    long_words = [word for word in words if len(word) >= MIN_TITLE_WORD]
+    return 2 <= len(words) <= MAX_TITLE_WORDS and all(word[0].isupper() for word in long_words)
 
 
 def _tokens_within(doc: Doc, quote: Quote) -> Iterable[Token]:
@@ -260,8 +311,14 @@ def _statement_made_by(token: Token) -> tuple[Bounds, Bounds] | None:
     return _cue_bounds(token.head), _phrase(agent)
 
 
+def _inherits_speaker(doc: Doc, text: str, previous: Claim, quote: Quote) -> bool:
+    """Whether ``quote`` follows ``previous``'s quotation closely enough to share its speaker,
+    and is long enough to be more speech rather than a name or a chant."""
+    inner = text[quote.inner_start : quote.inner_end]
+    return len(inner.split()) >= MIN_QUOTE_WORDS and _close_after(doc, previous, quote)
+
+
 def _close_after(doc: Doc, previous: Claim, quote: Quote) -> bool:
-    """Whether ``quote`` follows ``previous``'s quotation closely enough to share its speaker."""
     between = doc.char_span(previous.content[1], quote.start, alignment_mode="contract")
     if between is None:
         return quote.start - previous.content[1] < 3
