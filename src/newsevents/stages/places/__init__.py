@@ -13,6 +13,8 @@ p1, p2, ..., each with its country, so later stages read geography from the docu
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
+from functools import cache
 from itertools import pairwise
 
 from ...document import Document, PlaceMention
@@ -42,20 +44,22 @@ class PlacesStage(Stage):
         spans = place_spans(doc)
         parents = _parents(doc.text, spans)
         names = frozenset(fold(span.lookup) for span in spans)
+        first_choice = _chooser(Context(names=names))
         # A facility's name says where it is only once the story's places are known.
         first = {
-            span: choose(span.lookup, Context(names=names), Clues(parent=parents.get(span)))
+            span: first_choice(span.lookup, Clues(parent=parents.get(span)))
             for span in spans
             if span.label != LANDMARK
         }
         context = _context(doc, first, names)
+        second_choice = _chooser(context)
         neighbours = _listed_with(doc.text, spans)
         resolved = []
         for span in spans:
             if span.label == LANDMARK:
                 continue
             clues = Clues(parents.get(span), _kin(neighbours.get(span, ()), first))
-            choice = choose(span.lookup, context, clues)
+            choice = second_choice(span.lookup, clues)
             if choice is None and span in parents:
                 choice = _inside(span.text, parents[span], context)
             # A name no gazetteer entry matches and nothing locates is more often a
@@ -75,6 +79,16 @@ class PlacesStage(Stage):
         ]
         doc.focus_country = context.focus
         return doc
+
+
+def _chooser(context: Context) -> Callable[[str, Clues], Choice | None]:
+    """``choose`` in one context, once per name and clues: a story repeats its places."""
+
+    @cache
+    def chosen(name: str, clues: Clues) -> Choice | None:
+        return choose(name, context, clues)
+
+    return chosen
 
 
 def _inside(name: str, parent: str, context: Context) -> Choice | None:

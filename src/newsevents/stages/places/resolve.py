@@ -17,7 +17,7 @@ import json
 import math
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from ...knowledge import countries
@@ -75,7 +75,9 @@ class Choice:
     confidence: float
 
 
-def candidates(name: str) -> list[tuple[Place, bool]]:
+# Articles name the same few thousand places again and again.
+@lru_cache(maxsize=1 << 13)
+def candidates(name: str) -> tuple[tuple[Place, bool], ...]:
     """The gazetteer entries ``name`` may mean; a generic word may go ("Aleppo province",
     "the City of Toronto")."""
     found = gazetteer().lookup(name)
@@ -85,7 +87,7 @@ def candidates(name: str) -> list[tuple[Place, bool]]:
     if not found:
         whole = _whole_of_part(name)
         found = gazetteer().lookup(whole) if whole else []
-    return found
+    return tuple(found)
 
 
 def _whole_of_part(name: str) -> str | None:
@@ -181,7 +183,7 @@ def _near_possible(place: Place, key: str, context: Context) -> bool:
     limit = rules()["nearby_km"]
     row, column = grid_cell(place.lat, place.lon)
     return any(
-        other != key and distance_km(place.lat, place.lon, lat, lon) <= limit
+        other != key and _within(place, lat, lon, limit)
         for dr in (-1, 0, 1)
         for dc in (-1, 0, 1)
         for other, lat, lon in context.possible.get((row + dr, column + dc), ())
@@ -216,9 +218,15 @@ def _near_anchor(place: Place, name: str, context: Context) -> bool:
     limit = rules()["nearby_km"]
     key = fold(name)
     return any(
-        anchor != key and distance_km(place.lat, place.lon, lat, lon) <= limit
-        for anchor, lat, lon in context.anchors
+        anchor != key and _within(place, lat, lon, limit) for anchor, lat, lon in context.anchors
     )
+
+
+def _within(place: Place, lat: float, lon: float, limit_km: float) -> bool:
+    # A degree of latitude is 111 km: most points fail this test before the trigonometry.
+    if abs(place.lat - lat) * 111 > limit_km:
+        return False
+    return distance_km(place.lat, place.lon, lat, lon) <= limit_km
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -280,7 +288,7 @@ def choose(name: str, context: Context, clues: Clues = NO_CLUES) -> Choice | Non
 
 
 def _ranked(
-    found: list[tuple[Place, bool]], name: str, context: Context, clues: Clues
+    found: tuple[tuple[Place, bool], ...], name: str, context: Context, clues: Clues
 ) -> list[tuple[float, Place]]:
     """The candidates with their scores, best first."""
     big_namesake = _names_a_region(found, context)
@@ -295,7 +303,7 @@ def _ranked(
     return sorted(scored, key=lambda pair: -pair[0])
 
 
-def _names_a_region(found: list[tuple[Place, bool]], context: Context) -> bool:
+def _names_a_region(found: tuple[tuple[Place, bool], ...], context: Context) -> bool:
     """Whether a country goes by exactly this name, or a first-level region of a country that
     the article is about or names elsewhere."""
     return any(
