@@ -552,3 +552,19 @@ def test_two_ambiguous_towns_that_fit_each_other_explain_each_other(blank_nlp):
         [("Springfield", "GPE"), ("Decatur", "GPE")],
     )
     assert [p.admin1 for p in doc.places] == ["Illinois", "Illinois"]
+
+
+def test_a_small_namesake_of_a_world_city_needs_its_own_region_named(blank_nlp):
+    kentucky = places_of(
+        blank_nlp,
+        "Firefighters from Lexington helped crews in Paris after the barn fire, Kentucky "
+        "officials said.",
+        [("Lexington", "GPE"), ("Paris", "GPE"), ("Kentucky", "GPE")],
+    )
+    assert kentucky.places[1].admin1 == "Kentucky"
+    france = places_of(
+        blank_nlp,
+        "Trains between Lyon and Paris stopped during the strike.",
+        [("Lyon", "GPE"), ("Paris", "GPE")],
+    )
+    assert france.places[1].country == "FRA"
