@@ -379,3 +379,11 @@ def test_quoted_titles_and_names_are_no_speech(analyse) -> None:
         "“Good Morning Quito,” a radio show, and then “Ortiz!” on a banner."
     )
     assert [a.content.text for a in doc.attributions] == ["“The new bridge will open next year,”"]
+
+
+@pytest.mark.model
+def test_a_claim_reported_inside_another_claim_is_part_of_it(analyse) -> None:
+    doc = analyse("The Estonian premier said the coalition believes a vote would calm markets.")
+    found = one(doc, "said")
+    assert found.content.text == "the coalition believes a vote would calm markets"
+    assert [a.cue.text for a in doc.attributions] == ["said"]

@@ -11,7 +11,8 @@ the stage turns them into ``Attribution`` objects. Tried in this order, each cue
 4. cue nouns with a that-clause: "X's claim that ...", "the announcement by X that ...";
 5. headline conventions, read from the text: "Speaker: claim" and "Claim, speaker says".
 
-Reported speech stays within its cue's paragraph; quotations may run over paragraphs.
+Reported speech stays within its cue's paragraph; quotations may run over paragraphs. A claim
+reported inside another claim's content is part of that claim, not a claim of its own.
 """
 
 from __future__ import annotations
@@ -102,7 +103,17 @@ def find_claims(doc: Doc) -> list[Claim]:
         if claim is not None and not _quoted(claim.cue, quotes, claims):
             used.add(token.i)
             claims.append(claim)
-    return sorted(claims, key=lambda claim: claim.cue)
+    return sorted(_outermost(claims), key=lambda claim: claim.cue)
+
+
+def _outermost(claims: list[Claim]) -> list[Claim]:
+    """The claims whose cue is not inside the content of a wider claim: "X said Y wants Z" is
+    X's claim, and what Y wants is part of it (news attribution corpora annotate only the outer)."""
+    kept: list[Claim] = []
+    for claim in sorted(claims, key=lambda c: c.content[0] - c.content[1]):
+        if not any(other.content[0] <= claim.cue[0] < other.content[1] for other in kept):
+            kept.append(claim)
+    return kept
 
 
 def _trigger_tokens(doc: Doc) -> Iterator[Token]:
