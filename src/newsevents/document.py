@@ -100,6 +100,9 @@ class PlaceMention:
     geonameid: int | None
     feature: str  # country | admin1 | admin2 | city | locality | region | landmark | other
     confidence: float
+    # The organisation or facility whose name holds this place name ("Kentucky State Police"):
+    # a toponym, but not where anything in the story happens.
+    within: str | None = None
 
 
 @dataclass

@@ -277,6 +277,23 @@ def test_place_date_and_attribution_are_linked(events):
 
 
 @pytest.mark.model
+def test_a_place_inside_a_body_name_is_not_the_event_place(events):
+    text = "Officers of the Ohio State Highway Patrol detained two men on Friday."
+
+    def places(doc):
+        start = doc.text.index("Ohio")
+        return [
+            PlaceMention(
+                "p1", "Ohio", start, start + 4, "Ohio", "USA", "Ohio", 40.4, -82.7, 5165418,
+                "admin1", 0.9, within="the Ohio State Highway Patrol",
+            )
+        ]  # fmt: skip
+
+    event = events(text, places=places, focus_country="USA")[0]
+    assert event.place.mention is None and event.place.precision == "country"
+
+
+@pytest.mark.model
 def test_fallback_to_focus_country_and_publication_date(events):
     found = events(
         "Protesters marched through the capital.",

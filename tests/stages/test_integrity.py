@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from collections import Counter
@@ -95,6 +96,16 @@ def test_a_checkpoint_in_a_far_city_is_an_outlier(make):
     assert found.kind == "location_outlier"
     assert found.evidence.text == "Lima"
     assert "Peru" in found.message and "Niger" in found.message
+
+
+def test_a_city_inside_a_body_name_is_no_outlier(make):
+    # The same story as above, but the far city's name belongs to a body's name.
+    text = NIGER_STORY.format(city="Lima")
+    places = niger_places(text, "Lima", "PER", -12.0, -77.0)
+    places[-1] = dataclasses.replace(places[-1], within="Lima Press Agency")
+    assert "location_outlier" not in kinds(make(text, places=places, focus_country="NER"))
+    places[-1] = dataclasses.replace(places[-1], within=None)
+    assert "location_outlier" in kinds(make(text, places=places, focus_country="NER"))
 
 
 def test_a_neighbouring_city_is_no_outlier(make):

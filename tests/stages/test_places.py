@@ -86,13 +86,34 @@ def test_demonyms_and_vague_directions_are_not_places(blank_nlp):
     assert place_spans(doc) == []
 
 
-def test_place_inside_an_organisation_name_is_not_a_place(blank_nlp):
+def test_region_after_a_code_in_a_body_name_is_not_a_place(blank_nlp):
     doc = doc_with(
         blank_nlp,
         "Chad left the G5 Sahel force on Monday.",
         [("Chad", "GPE"), ("G5 Sahel", "ORG")],
     )
     assert [s.text for s in place_spans(doc)] == ["Chad"]
+
+
+def test_place_inside_a_body_name_is_marked_within_it(blank_nlp):
+    doc = places_of(
+        blank_nlp,
+        "Officers of the Oregon State Police and a reporter for Radio Lagos arrived in Salem.",
+        [("the Oregon State Police", "ORG"), ("Radio Lagos", "ORG"), ("Salem", "GPE")],
+    )
+    found = {(p.text, p.within) for p in doc.places}
+    assert ("Oregon", "the Oregon State Police") in found
+    assert ("Lagos", "Radio Lagos") in found
+    assert ("Salem", None) in found
+
+
+def test_common_noun_inside_a_body_name_is_not_a_region(blank_nlp):
+    doc = doc_with(
+        blank_nlp,
+        "Doctors at the Brightwater Health Centre and the Commonwealth met.",
+        [("the Brightwater Health Centre", "ORG"), ("Commonwealth", "ORG")],
+    )
+    assert place_spans(doc) == []
 
 
 def test_well_known_place_the_model_called_an_organisation(blank_nlp):

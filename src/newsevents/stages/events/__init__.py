@@ -67,7 +67,8 @@ class Article:
         self.paragraph_starts = [0] + [m.end() for m in PARAGRAPH_BREAK.finditer(doc.text)]
         self.actors = ActorIndex(doc.actors)
         self.actor_starts = frozenset(m.start for m in doc.actors)
-        self.places = mention_index(doc.places)
+        # A place inside a body's name ("Kentucky State Police") is not where anything happens.
+        self.places = mention_index([place for place in doc.places if place.within is None])
         self.dates = mention_index([d for d in doc.dates if d.start_date is not None])
         self.attributions = attribution_index(doc.attributions)
         self.contexts: dict[int, list[str]] = {}

@@ -72,12 +72,13 @@ def check_location_outliers(doc: Document) -> list[Flag]:
 
 
 def mentioned_places(doc: Document) -> list[Place]:
-    """The places stage's mentions; without them, countries and capitals named by entities."""
+    """The places stage's mentions (less those inside a body's name, "London School of
+    Economics"); without them, countries and capitals named by entities."""
     if doc.places:
         return [
             Place(p.text, p.start, p.end, p.country, p.feature, p.lat, p.lon)
             for p in doc.places
-            if p.country
+            if p.country and p.within is None
         ]
     found = []
     for entity in doc.entities:

@@ -238,6 +238,7 @@ def _mention(mention_id: str, span: NameSpan, choice: Choice) -> PlaceMention:
         geonameid=place.geonameid,
         feature=place.feature,
         confidence=choice.confidence,
+        within=span.within,
     )
 
 

@@ -9,8 +9,10 @@ Three sources, in order of trust:
    abbreviations written after a comma ("Louisville, Ky.").
 
 "Well-known" means a country, a first-level region, a world region or a city of at least
-``strong_city_population`` people (``rules.json``). A name inside a longer organisation name
-("G5 Sahel", "Kentucky State Police") is part of that name, not a place. Names of people's origin
+``strong_city_population`` people (``rules.json``). A well-known name inside an organisation's
+or facility's name ("Kentucky State Police", "CBC Toronto") is a toponym too, marked ``within``
+that name: it says where the body is from, not where anything happens. A code before a name
+("G5 Sahel") makes it a body's name, not a place. Names of people's origin
 ("Malian") and words like "the West" are not places either. A span is trimmed to the name itself:
 "the Sahel" becomes "Sahel", "Mali's" becomes "Mali"; and it takes in the words the model leaves
 out: a capitalised word before it that makes a longer known name ("British Columbia") and the kind
@@ -23,7 +25,7 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from itertools import pairwise
 from pathlib import Path
@@ -64,6 +66,8 @@ class NameSpan:
     end: int
     label: str
     lookup: str
+    # the name of the organisation or facility the place name is part of, if any
+    within: str | None = None
 
 
 @cache
@@ -303,13 +307,31 @@ def place_spans(doc: Document) -> list[NameSpan]:
     covered = [False] * (len(doc.text) + 1)
     person_words = _person_words(doc)
     spans = []
+    hosts = []
     for entity in doc.entities:
-        covered[entity.start : entity.end] = [True] * (entity.end - entity.start)
         span = _from_entity(doc.text, entity, person_words)
         if span is not None:
             spans.append(span)
-    spans.extend(_from_words(doc.text, covered, person_words))
+        elif entity.label in rules()["host_labels"]:
+            hosts.append(entity)
+            continue
+        covered[entity.start : entity.end] = [True] * (entity.end - entity.start)
+    spans.extend(_within_hosts(_from_words(doc.text, covered, person_words), hosts))
     return _without_first_names(doc, _without_overlaps(spans))
+
+
+def _within_hosts(spans: list[NameSpan], hosts: list) -> list[NameSpan]:
+    """``spans``, each marked with the organisation or facility whose name holds it. Inside a
+    body's name, a region called by a common noun is the noun ("Trillium Health Centre")."""
+    common_nouns = frozenset(rules()["common_nouns_in_names"])
+    marked = []
+    for span in spans:
+        host = next((h for h in hosts if h.start <= span.start and span.end <= h.end), None)
+        if host is None:
+            marked.append(span)
+        elif fold(span.text) not in common_nouns:
+            marked.append(replace(span, within=host.text))
+    return marked
 
 
 def _without_first_names(doc: Document, spans: list[NameSpan]) -> list[NameSpan]:
