@@ -561,6 +561,10 @@ def test_until_clause_is_the_condition_of_a_refusal(events):
         ("The army took control of the country overnight.", True),
         ("Rebels seized control of the town of Bunia.", False),
         ("Army officers ousted President Kanu in a dawn raid.", True),
+        ("Mutinous officers overthrew the government of Ruvania on Sunday.", True),
+        ("The general was accused of plotting to overthrow the junta.", True),
+        ("The candidate promised voters to overthrow the old party system.", False),
+        ("Reformers in the guild hope to overthrow the status quo.", False),
     ],
 )
 def test_seizing_verbs_need_power_as_object(events, text, is_coup):

@@ -136,12 +136,13 @@ def _coup_reading(token: Any, entry: Entry) -> bool:
     military = not entry.needs_military or bool(sentence_words & coup_words("military_words"))
     if entry.pos == "N":
         return military and not is_figurative(token) and not is_unreal(token)
-    if not entry.needs_military:
-        return True
     target = _seized(token, entry)
-    if target is None:
-        return False
-    seizes_power = target.lower_ in coup_words("power_objects") or target.ent_type_ == "PERSON"
+    seizes_power = target is not None and (
+        target.lower_ in coup_words("power_objects") or target.ent_type_ == "PERSON"
+    )
+    if not entry.needs_military:
+        # "seize power" names what is seized; "overthrow" needs a ruler, not "the status quo".
+        return target is None or seizes_power
     return military and seizes_power
 
 
