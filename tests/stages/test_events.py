@@ -18,12 +18,14 @@ from newsevents.document import (
     Attribution,
     DateMention,
     Document,
+    EventDate,
     PlaceMention,
     Published,
     Span,
 )
 from newsevents.stages.events import EventsStage
 from newsevents.stages.events.contexts import contexts_in
+from newsevents.stages.events.coups import is_background
 from newsevents.stages.events.lexicon import (
     entries_by_form,
     irregular_forms,
@@ -569,3 +571,46 @@ def test_until_clause_is_the_condition_of_a_refusal(events):
 )
 def test_seizing_verbs_need_power_as_object(events, text, is_coup):
     assert any(e.coup is not None for e in events(text)) == is_coup
+
+
+# --- coups the story recalls ------------------------------------------------------------------
+
+
+def dated(start: dt.date, end: dt.date, basis: str = "stated") -> EventDate:
+    return EventDate(start, end, "day", None, basis)
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "background"),
+    [
+        (dt.date(2020, 1, 1), dt.date(2020, 12, 31), True),  # "the 2020 coup", told in 2022
+        (dt.date(2021, 5, 24), dt.date(2021, 5, 24), True),
+        (dt.date(2022, 3, 1), dt.date(2022, 3, 1), False),  # a coup three months before
+        (dt.date(2022, 6, 1), dt.date(2022, 6, 2), False),
+    ],
+)
+def test_a_coup_long_before_the_story_is_background(start, end, background):
+    assert is_background(dated(start, end), dt.date(2022, 6, 3)) is background
+
+
+def test_a_coup_dated_by_the_publication_alone_is_the_storys_own():
+    long_ago = dated(dt.date(2019, 1, 1), dt.date(2019, 1, 1), basis="publication")
+    assert not is_background(long_ago, dt.date(2022, 6, 3))
+    assert not is_background(None, dt.date(2022, 6, 3))
+    assert not is_background(dated(dt.date(2019, 1, 1), dt.date(2019, 1, 1)), None)
+
+
+@pytest.mark.model
+def test_a_recalled_coup_is_no_coup_of_the_story(events):
+    text = "The junta, which seized power in a coup in 2019, extended the transition by two years."
+
+    def dates(doc):
+        start = doc.text.index("2019")
+        year = (dt.date(2019, 1, 1), dt.date(2019, 12, 31))
+        return [DateMention("d1", "2019", start, start + 4, *year, "year", 0.9)]
+
+    found = events(
+        text, dates=dates, published=Published(dt.date(2023, 4, 2), "given"), focus_country="GIN"
+    )
+    recalled = [e for e in found if "pro_autocracy" in e.contexts]
+    assert recalled and all(e.coup is None and "coup" not in e.contexts for e in recalled)

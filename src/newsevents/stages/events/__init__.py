@@ -33,6 +33,7 @@ from .coups import (
     backing_accuse_types,
     backing_sentences,
     coup_object,
+    is_background,
     is_backing_word,
     is_fighting,
 )
@@ -46,6 +47,7 @@ log = logging.getLogger(__name__)
 
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 COUP_CONTEXTS = ("coup", "pro_autocracy")
+BACKGROUND_COUP_CONTEXTS = ("pro_autocracy",)
 
 
 @dataclass
@@ -261,8 +263,17 @@ class EventsStage(Stage):
     def _add_coups(self, article: Article, drafts: list[Draft]) -> None:
         """Coup objects on coup triggers; claims that a foreign power backed one become ACCUSE."""
         backing_at: set[int] = set()
+        published = article.doc.published.date
         for draft in (d for d in drafts if d.trigger.coup):
             event, token = draft.event, draft.trigger.token
+            if is_background(event.date, published):
+                # "the junta that seized power in 2020", in a story of 2023: history the
+                # article recalls, not a coup it reports.
+                event.contexts = [
+                    *BACKGROUND_COUP_CONTEXTS,
+                    *(c for c in event.contexts if c not in BACKGROUND_COUP_CONTEXTS),
+                ]
+                continue
             sentence = article.sentences[draft.sentence_index]
             attribution = attribution_of(article.attributions, token.idx)
             backing = backing_sentences(

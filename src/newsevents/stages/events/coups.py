@@ -9,15 +9,18 @@ stated in the coup's sentence or right after it, is alleged when it rests on a c
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import cache
 from itertools import pairwise
 from typing import Any
 
-from ...document import Attribution, Coup
+from ...document import Attribution, Coup, EventDate
 from .lexicon import lemma_of, load_json
 
 # How far after a coup's sentence a statement of its backing may come, in sentences.
 BACKING_WINDOW = 2
+# A coup whose date lies this long before the story's publication is history the story recalls.
+BACKGROUND_DAYS = 180
 
 
 @cache
@@ -87,6 +90,16 @@ def _is_labelled(token: Any) -> bool:
         return True
     head = token.head.head if token.dep_ == "pobj" else token.head
     return token.dep_ in ("pobj", "attr") and head.lower_ in coup_words("label_heads")
+
+
+def is_background(date: EventDate | None, published: dt.date | None) -> bool:
+    """Whether a coup the text dates is long past when the story appears ("the 2020 coup" in a
+    story of 2022): the middle of its dated period lies ``BACKGROUND_DAYS`` before publication.
+    A coup dated only by the publication itself is the story's own."""
+    if date is None or published is None or date.basis == "publication":
+        return False
+    middle = date.start + (date.end - date.start) / 2
+    return (published - middle).days > BACKGROUND_DAYS
 
 
 def coup_outcome(token: Any, status: str, attribution: Attribution | None) -> str:
