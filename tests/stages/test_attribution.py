@@ -387,3 +387,14 @@ def test_a_claim_reported_inside_another_claim_is_part_of_it(analyse) -> None:
     found = one(doc, "said")
     assert found.content.text == "the coalition believes a vote would calm markets"
     assert [a.cue.text for a in doc.attributions] == ["said"]
+
+
+@pytest.mark.model
+def test_a_parse_over_a_paragraph_break_keeps_each_claim_in_its_paragraph(analyse) -> None:
+    doc = analyse(
+        '"Next week we will see: what happens when the money runs out?"\n\n'
+        "Some Peruvian economists said the fund would last a decade."
+    )
+    found = one(doc, "said")
+    assert found.source.text == "Some Peruvian economists"
+    assert found.content.text == "the fund would last a decade"

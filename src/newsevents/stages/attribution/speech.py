@@ -202,7 +202,7 @@ def _signed_by_verb_after(doc: Doc, text: str, quote: Quote, used: set[int]) -> 
 
 
 def _inside_signature(token: Token) -> bool:
-    return not (token.is_quote or token.is_sent_end or token.text in ".;:\n")
+    return not (token.is_quote or token.is_sent_end or token.text in ".;:" or "\n" in token.text)
 
 
 def _resumes_after_cue(doc: Doc, text: str, claim: Claim, quote: Quote) -> bool:
@@ -253,6 +253,8 @@ def _speaker_nearby(
     cues = [t for t in tokens if _is_cue_verb(t)]
     cues.sort(key=lambda t: _distance(t, quote))
     for cue in cues:
+        if _paragraph_break_between(text, cue.idx, quote):
+            continue  # a parse that ran over a paragraph break
         source = _source_of(cue)
         if source is not None and _overlaps(source, (quote.start, quote.end)):
             continue
@@ -268,6 +270,12 @@ def _speaker_nearby(
             cue, source = made_by
             return Claim(cue, (quote.start, quote.end), source, True)
     return None
+
+
+def _paragraph_break_between(text: str, index: int, quote: Quote) -> bool:
+    if index < quote.start:
+        return "\n" in text[index : quote.start]
+    return index >= quote.end and "\n" in text[quote.end : index]
 
 
 def _tokens_around(doc: Doc, text: str, quote: Quote) -> Iterator[Token]:
@@ -398,9 +406,10 @@ def _verb_claim(verb: Token, text: str) -> Claim | None:
 
 def _content_of(verb: Token) -> Bounds | None:
     """The claim a cue verb reports: its clause, else (for some verbs) its object."""
-    for child in verb.children:
-        if child.dep_ in CLAUSE_DEPS and not _is_punctuation(child):
-            return _phrase(child)
+    # The nearest clause: a parse over a paragraph break can hang a second one on the verb.
+    clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS and not _is_punctuation(c)]
+    if clauses:
+        return _phrase(min(clauses, key=lambda clause: abs(clause.i - verb.i)))
     agent = _agent_of(verb)
     if agent is not None:
         for child in agent.children:
