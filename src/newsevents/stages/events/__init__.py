@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ...document import Argument, Document, Event
+from ...knowledge import countries
 from ...pipeline import Stage, register_stage
 from ...settings import Settings
 from .arguments import ActorIndex, actor_token, argument, recipient_token
@@ -32,10 +33,12 @@ from .contexts import contexts_in
 from .coups import (
     backing_accuse_types,
     backing_sentences,
+    coup_date,
     coup_object,
-    is_background,
     is_backing_word,
     is_fighting,
+    recalled,
+    reports_no_coup,
 )
 from .framing import recode
 from .lexicon import Entry
@@ -263,10 +266,16 @@ class EventsStage(Stage):
     def _add_coups(self, article: Article, drafts: list[Draft]) -> None:
         """Coup objects on coup triggers; claims that a foreign power backed one become ACCUSE."""
         backing_at: set[int] = set()
-        published = article.doc.published.date
-        for draft in (d for d in drafts if d.trigger.coup):
+        coups = [d for d in drafts if d.trigger.coup and not reports_no_coup(d.event.status)]
+        date_texts = {mention.id: mention.text for mention in article.doc.dates}
+        dates = [
+            coup_date(d.event.date, date_texts.get(d.event.date.mention) if d.event.date else None)
+            for d in coups
+        ]
+        history = recalled(dates, article.doc.published.date)
+        for draft, is_history in zip(coups, history, strict=True):
             event, token = draft.event, draft.trigger.token
-            if is_background(event.date, published):
+            if is_history:
                 # "the junta that seized power in 2020", in a story of 2023: history the
                 # article recalls, not a coup it reports.
                 event.contexts = [
@@ -294,6 +303,8 @@ class EventsStage(Stage):
             event.type, event.mode = (
                 ("ASSAULT", None) if is_fighting(sentence) else ("COERCE", "seize")
             )
+            if event.recipient is None:
+                event.recipient = _unseated(article.doc.focus_country, event)
             backing_at.update(s.start_char for s in backing)
         for draft in drafts:
             self._backing_claim(article, draft, backing_at)
@@ -312,6 +323,17 @@ class EventsStage(Stage):
             accuser = argument_from_span(article, attribution.source.start, attribution.source.end)
         event.type, event.mode = "ACCUSE", "allege"
         event.actor, event.recipient = accuser, event.actor
+
+
+def _unseated(focus_country: str | None, event: Event) -> Argument | None:
+    """Whom a coup unseats when the text does not say ("his overthrow", "the takeover"): the
+    government of the story's country, else of the coup's place."""
+    iso3 = focus_country or (event.place.country if event.place else None)
+    country = countries().get(iso3) if iso3 else None
+    if country is None:
+        return None
+    name = f"Government of {country.name}"
+    return Argument(name, name, country.iso3, "GOV")
 
 
 def argument_from_span(article: Article, start: int, end: int) -> Argument:

@@ -64,7 +64,11 @@ def is_figurative(token: Any) -> bool:
 
 def is_unreal(token: Any) -> bool:
     """A coup noun that names no particular coup: a count or kind ("five coups since
-    independence", "coups are contagious") or a hypothetical one ("a coup would be a disaster")."""
+    independence", "coups are contagious"), a hypothetical one ("a coup would be a disaster") or
+    one only rumoured or feared ("rumours of a coup", "coup fears")."""
+    holder = token.head.head if token.dep_ == "pobj" else token.head
+    if holder is not token and holder.lower_ in coup_words("rumour_heads"):
+        return True
     # The tagger calls "putsch" plural, so a plural must also differ from the dictionary form.
     plural = token.tag_ in ("NNS", "NNPS") and token.lower_ not in coup_words("nouns")
     if plural and not any(
@@ -85,11 +89,15 @@ def _sentence_words(sentence: Any) -> set[str]:
 
 
 def _is_labelled(token: Any) -> bool:
-    """ "what critics called a coup", "amounts to a coup": a name given to something else."""
+    """ "what critics called a coup", "amounts to a coup", "this is a coup": a name given to
+    something else."""
     if token.dep_ == "oprd":
         return True
+    if token.dep_ == "attr":
+        # "This is a coup", "the reshuffle was a coup": a verdict on something else.
+        return True
     head = token.head.head if token.dep_ == "pobj" else token.head
-    return token.dep_ in ("pobj", "attr") and head.lower_ in coup_words("label_heads")
+    return token.dep_ in ("pobj", "dobj") and head.lower_ in coup_words("label_heads")
 
 
 def is_background(date: EventDate | None, published: dt.date | None) -> bool:
@@ -100,6 +108,74 @@ def is_background(date: EventDate | None, published: dt.date | None) -> bool:
         return False
     middle = date.start + (date.end - date.start) / 2
     return (published - middle).days > BACKGROUND_DAYS
+
+
+def recalled(dates: list[EventDate | None], published: dt.date | None) -> list[bool]:
+    """Which of an article's coup mentions, in text order, are history it recalls. A mention the
+    text dates is recalled when it is background; one it does not date ("after the soldiers took
+    power") is the coup the last dated mention before it spoke of, and the story's own when none
+    came before (a lead reports the story's coup first)."""
+    history = False
+    found = []
+    for date in dates:
+        if date is not None and date.basis != "publication":
+            history = is_background(date, published)
+        found.append(history)
+    return found
+
+
+def coup_date(date: EventDate | None, mention_text: str | None) -> EventDate | None:
+    """A coup's date as evidence of when it happened: none when the date is a present reference
+    ("the officers, now in their seventies"), which dates a state, not an act."""
+    if mention_text is not None and mention_text.lower() in coup_words("present_words"):
+        return None
+    return date
+
+
+def reports_no_coup(status: str) -> bool:
+    """A coup word whose status says no coup took place: said not to happen ("no question of the
+    army taking power"), only threatened, or imagined."""
+    return status in coup_words("no_coup_statuses")
+
+
+def _military(words: Any) -> bool:
+    return any(t.lower_ in coup_words("military_words") for t in words)
+
+
+def _doer(verb: Any) -> Any | None:
+    """The subject of ``verb``, or of the first verb of its conjunction ("stormed the house and
+    detained him"), or the agent of a passive ("was detained by soldiers")."""
+    while verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
+        verb = verb.head
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            return child
+        if child.dep_ == "agent":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _title_words(person: Any) -> str:
+    """The words that name ``person``'s office: from the start of its phrase to it, and the two
+    words after ("President Ahmed Kone", "the head of state")."""
+    doc = person.doc
+    end = min(person.i + 3, len(doc))
+    return " ".join(t.lower_ for t in doc[person.left_edge.i : end])
+
+
+def detains_sitting_head(verb: Any, person: Any | None) -> bool:
+    """Soldiers detaining the sitting head of state or government ("troops arrested Prime
+    Minister Ould Salem") unseat the executive: a coup. Not a former or deputy one, and not when
+    police or a court act."""
+    if person is None:
+        return False
+    doer = _doer(verb)
+    if doer is None or not _military(doer.subtree):
+        return False
+    title = f" {_title_words(person)} "
+    if any(f" {word} " in title for word in coup_words("not_sitting")):
+        return False
+    return any(f" {head} " in title for head in coup_words("heads"))
 
 
 def coup_outcome(token: Any, status: str, attribution: Attribution | None) -> str:

@@ -103,6 +103,10 @@ def _coup_entries() -> list[Entry]:
         _entry(phrase, "V", "COERCE", "seize", coup=True, needs_military=needs)
         for phrase, needs in coups["verbs"].items()
     ]
+    entries += [
+        _entry(verb, "V", "COERCE", "arrest", coup=True, needs_military=True)
+        for verb in coups["detention_verbs"]
+    ]
     return entries
 
 

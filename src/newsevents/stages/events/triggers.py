@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
-from .coups import coup_words, is_figurative, is_unreal
+from .coups import coup_words, detains_sitting_head, is_figurative, is_unreal
 from .lexicon import Entry, entries_by_form, lemma_of, load_json, noun_forms, word_set
 
 DEMAND = Entry("must", "V", "REQUEST", None, "must", ())
@@ -82,6 +82,9 @@ def _trigger_at(token: Any, actor_starts: frozenset[int]) -> Trigger | None:
     if (demand := demand_at(token)) is not None:
         return demand
     pos = "V" if token.pos_ in VERB_TAGS else "N" if token.pos_ in NOUN_TAGS else None
+    if token.pos_ == "X" and token.lower_ in coup_nouns():
+        # The tagger calls "coup" in "coup d'etat" a foreign word.
+        pos = "N"
     if pos is None or (pos == "V" and token.dep_ == "amod"):
         # "the alleged culprit", "the wanted man": a participle used as an adjective.
         return None
@@ -136,9 +139,14 @@ def _coup_reading(token: Any, entry: Entry) -> bool:
     military = not entry.needs_military or bool(sentence_words & coup_words("military_words"))
     if entry.pos == "N":
         return military and not is_figurative(token) and not is_unreal(token)
+    if entry.mode == "arrest":
+        return detains_sitting_head(token, object_of(token))
     target = _seized(token, entry)
+    # A person seized is an arrest unless the detention test above made it a coup.
+    unseats_person = entry.phrase not in coup_words("detention_verbs")
     seizes_power = target is not None and (
-        target.lower_ in coup_words("power_objects") or target.ent_type_ == "PERSON"
+        target.lower_ in coup_words("power_objects")
+        or (unseats_person and target.ent_type_ == "PERSON")
     )
     if not entry.needs_military:
         # "seize power" names what is seized; "overthrow" needs a ruler, not "the status quo".
@@ -148,9 +156,10 @@ def _coup_reading(token: Any, entry: Entry) -> bool:
 
 def _seized(token: Any, entry: Entry) -> Any | None:
     """What a seizing verb takes: its object, or what the object is "of" when the object is a
-    word of the phrase ("took control of the capital")."""
+    word of the phrase ("took control of the capital") or stands for it ("the seat of
+    government")."""
     obj = object_of(token) or _pobj_of(token, "over")
-    if obj is not None and obj.lower_ in entry.rest:
+    if obj is not None and (obj.lower_ in entry.rest or obj.lower_ in coup_words("holders")):
         return _pobj_of(obj, "of")
     return obj
 
