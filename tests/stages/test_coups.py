@@ -37,8 +37,9 @@ UNDATED = dated(PUBLISHED, "publication")
     [
         # "the failed coup of July 2016 ... soldiers tried to seize power that night"
         ([OLD, UNDATED, None], [True, True, True]),
-        # a lead's undated coup, then "the country's last coup, in 2016"
-        ([UNDATED, OLD, UNDATED], [False, True, True]),
+        # a lead's undated coup, "the country's last coup, in 2016", then "the coup was
+        # condemned": the story's coup again
+        ([UNDATED, OLD, UNDATED], [False, True, False]),
         # "two years after the 2016 coup, soldiers seized power again on Wednesday"
         ([OLD, RECENT, UNDATED], [True, False, False]),
         ([], []),
@@ -115,6 +116,9 @@ def test_soldiers_detaining_the_sitting_head_is_a_coup(coups, text):
         "Soldiers detained the opposition leader at a checkpoint near Harare.",
         "Troops arrested the vice president's driver in Lilongwe.",
         "Soldiers detained a smuggler named Joseph Banda at the border.",
+        "Soldiers arrested the president's son at the airport in Kinshasa.",
+        "The army arrested the president of the football federation in Yaounde.",
+        "Police detained President Park at his residence in Seoul.",
         "Border guards seized a shipment of rifles bound for the capital.",
     ],
 )
@@ -153,6 +157,14 @@ def test_more_ways_to_name_a_coup(coups, text, outcome):
 )
 def test_rumoured_threatened_denied_or_figurative_coups_are_no_coup(coups, text):
     assert coups(text) == []
+
+
+@pytest.mark.model
+def test_a_coup_a_broadcaster_reports_is_not_alleged(coups):
+    found = coups("Army officers seized power in Lome overnight, state television reported.")
+    assert found[0].coup.outcome == "successful"
+    found = coups("Residents of Lome described the reported coup attempt as chaotic.")
+    assert found[0].coup.outcome == "alleged"
 
 
 @pytest.mark.model

@@ -112,15 +112,19 @@ def is_background(date: EventDate | None, published: dt.date | None) -> bool:
 
 def recalled(dates: list[EventDate | None], published: dt.date | None) -> list[bool]:
     """Which of an article's coup mentions, in text order, are history it recalls. A mention the
-    text dates is recalled when it is background; one it does not date ("after the soldiers took
-    power") is the coup the last dated mention before it spoke of, and the story's own when none
-    came before (a lead reports the story's coup first)."""
-    history = False
+    text dates is recalled when it is background. One it does not date ("after the soldiers
+    took power") is the story's own coup once the story has reported one (a lead reports its
+    coup first; "the coup was condemned" speaks of it), and otherwise the past coup the last
+    dated mention spoke of."""
+    history = reported = False
     found = []
     for date in dates:
         if date is not None and date.basis != "publication":
             history = is_background(date, published)
+        else:
+            history = history and not reported
         found.append(history)
+        reported = reported or not history
     return found
 
 
@@ -155,35 +159,52 @@ def _doer(verb: Any) -> Any | None:
     return None
 
 
-def _title_words(person: Any) -> str:
-    """The words that name ``person``'s office: from the start of its phrase to it, and the two
-    words after ("President Ahmed Kone", "the head of state")."""
-    doc = person.doc
-    end = min(person.i + 3, len(doc))
-    return " ".join(t.lower_ for t in doc[person.left_edge.i : end])
+def _title_words(person: Any) -> list[Any]:
+    """The words that name ``person``'s office: its modifiers but not a possessor ("President
+    Ahmed Kone", "his prime minister", not "the president's son"), and what it heads "of"
+    ("the head of state")."""
+    words = [t for c in person.lefts if c.dep_ != "poss" for t in c.subtree]
+    words.append(person)
+    words += [t for c in person.rights if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
+    return sorted(words, key=lambda t: t.i)
+
+
+def _heads_no_state(words: list[Any]) -> bool:
+    """ "the president of the football federation": an office of a body, not of a state."""
+    for word in words:
+        for prep in (c for c in word.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for body in (g for g in prep.children if g.dep_ == "pobj"):
+                if body.ent_type_ != "GPE" and body.lower_ not in coup_words("state_words"):
+                    return True
+    return False
 
 
 def detains_sitting_head(verb: Any, person: Any | None) -> bool:
     """Soldiers detaining the sitting head of state or government ("troops arrested Prime
-    Minister Ould Salem") unseat the executive: a coup. Not a former or deputy one, and not when
-    police or a court act."""
+    Minister Ould Salem") unseat the executive: a coup. Not a former or deputy one, not the
+    head of a body, and not when police or a court act."""
     if person is None:
         return False
     doer = _doer(verb)
     if doer is None or not _military(doer.subtree):
         return False
-    title = f" {_title_words(person)} "
-    if any(f" {word} " in title for word in coup_words("not_sitting")):
+    words = _title_words(person)
+    title = " " + " ".join(t.lower_ for t in words) + " "
+    if any(f" {word} " in title for word in coup_words("not_sitting")) or _heads_no_state(words):
         return False
     return any(f" {head} " in title for head in coup_words("heads"))
 
 
 def coup_outcome(token: Any, status: str, attribution: Attribution | None) -> str:
     """successful, attempted, plot or alleged, from the words around the coup trigger; a coup
-    that is denied or said not to have happened is at most alleged."""
+    that is denied is at most alleged (one said not to happen is no coup: ``reports_no_coup``)."""
     words = _surroundings(token)
     claimed = attribution is not None and attribution.source_type in ("official", "named_person")
-    if words & coup_words("alleged") or status in ("negated", "denied"):
+    # "a reported coup (attempt)": the coup word's own modifiers, or its compound head's.
+    named = (token, token.head) if token.dep_ == "compound" else (token,)
+    modifiers = {c.lower_ for t in named for c in t.children if c.dep_ in ("amod", "advmod")}
+    hedged = modifiers & coup_words("alleged_modifiers")
+    if words & coup_words("alleged") or hedged or status == "denied":
         return "alleged"
     if words & coup_words("plot") or status == "planned":
         return "alleged" if claimed else "plot"
