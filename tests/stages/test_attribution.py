@@ -398,3 +398,18 @@ def test_a_parse_over_a_paragraph_break_keeps_each_claim_in_its_paragraph(analys
     found = one(doc, "said")
     assert found.source.text == "Some Peruvian economists"
     assert found.content.text == "the fund would last a decade"
+
+
+@pytest.mark.model
+def test_stance_verbs_cue_their_object(analyse) -> None:
+    found = one(analyse("The Kenyan opposition denounced the new fuel levy."), "denounced")
+    assert found.source.text == "The Kenyan opposition"
+    assert found.content.text == "the new fuel levy"
+
+
+@pytest.mark.model
+def test_a_cue_noun_with_what_it_is_about(analyse) -> None:
+    doc = analyse("The senator's criticism of the Chilean pension reform grew louder.")
+    found = one(doc, "criticism of")
+    assert found.source.text.startswith("The senator")
+    assert found.content.text == "the Chilean pension reform"

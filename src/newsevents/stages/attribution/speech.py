@@ -8,7 +8,8 @@ the stage turns them into ``Attribution`` objects. Tried in this order, each cue
 2. cue verbs with a reported clause or object: "X said (that) ...", "..., X said", "X denied ...",
    "Y has been told by X that ..." (Y relays the claim), "X accused Y of ...";
 3. "according to X, ...";
-4. cue nouns with a that-clause: "X's claim that ...", "the announcement by X that ...";
+4. cue nouns with a that-clause or what they are about: "X's claim that ...", "the announcement by
+   X that ...", "X's criticism of ...";
 5. headline conventions, read from the text: "Speaker: claim" and "Claim, speaker says".
 
 Reported speech stays within its cue's paragraph; quotations may run over paragraphs. A claim
@@ -49,6 +50,8 @@ INHERITS_SUBJECT = frozenset({"xcomp", "advcl", "conj", "pcomp", "prep"})
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 # Prepositions that carry the claim of an "object" verb: "accused X of ...", "called for ...".
 CLAIM_PREPOSITIONS = frozenset({"of", "for", "about", "over", "that"})
+# Prepositions that carry what a cue noun is about: "criticism of the deal", "doubts about it".
+NOUN_TOPIC_PREPOSITIONS = frozenset({"of", "about", "over", "against"})
 EDGE_PUNCTUATION = frozenset(",;:-–—")
 # A line of a few words, a colon, then a claim that does not end with a full stop; the title
 # (the text's first line) may end with one.
@@ -518,9 +521,19 @@ def _noun_claim(noun: Token) -> Claim | None:
     clause = next(
         (c for c in noun.children if c.dep_ in ("acl", "ccomp") and _starts_with_that(c)), None
     )
-    if clause is None:
+    if clause is not None:
+        return Claim(_bounds(noun, noun), _phrase(clause), _noun_source(noun))
+    for preposition in noun.children:  # "criticism of the deal": the cue takes the preposition
+        topic = _topic_of(preposition) if preposition.i == noun.i + 1 else None
+        if topic is not None:
+            return Claim(_bounds(noun, preposition), _phrase(topic), _noun_source(noun))
+    return None
+
+
+def _topic_of(preposition: Token) -> Token | None:
+    if preposition.dep_ != "prep" or preposition.lower_ not in NOUN_TOPIC_PREPOSITIONS:
         return None
-    return Claim(_bounds(noun, noun), _phrase(clause), _noun_source(noun))
+    return next((c for c in preposition.children if c.dep_ in ("pobj", "pcomp")), None)
 
 
 def _noun_source(noun: Token) -> Bounds | None:
