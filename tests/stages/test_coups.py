@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from newsevents.document import EventDate, Published
+from newsevents.document import Document, EventDate, Published
 from newsevents.settings import Settings
 from newsevents.stages.events import EventsStage
 from newsevents.stages.events.coups import coup_date, recalled, reports_no_coup
@@ -176,6 +176,34 @@ def test_a_coup_unseats_the_government_of_the_story_country(coups):
     )
     assert found[0].recipient.country == "GIN"
     assert found[0].recipient.name == "Government of Guinea"
+
+
+def story_coups(pipeline, text: str, published: dt.date) -> list:
+    doc = pipeline(Document(source="test", raw=text, published=Published(published, "given")))
+    return [e for e in doc.events if e.coup is not None]
+
+
+@pytest.mark.model
+def test_a_date_inside_another_coup_dates_that_coup(pipeline):
+    text = (
+        "Mali's army strikes again\n\n"
+        "Three years after the 2021 coup, officers seized power again in Bamako on Monday."
+    )
+    found = story_coups(pipeline, text, dt.date(2024, 6, 5))
+    assert [e.date.start for e in found] == [dt.date(2024, 6, 3)]
+
+
+@pytest.mark.model
+def test_the_story_coup_named_again_after_a_recalled_one(pipeline):
+    text = (
+        "Troops take over in Niger\n\n"
+        "Soldiers have seized power in Niger, the national broadcaster said.\n\n"
+        "The country's previous coup came in 2010, when officers toppled Mamadou Tandja.\n\n"
+        "The coup drew swift condemnation from neighbouring states."
+    )
+    found = story_coups(pipeline, text, dt.date(2025, 3, 4))
+    assert [e.trigger.text for e in found] == ["seized", "coup"]
+    assert found[0].coup.outcome == "successful"
 
 
 # --- the whole pipeline on the team's coup set ---------------------------------------------

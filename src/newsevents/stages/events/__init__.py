@@ -16,7 +16,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any
 
-from ...document import Argument, Document, Event
+from ...document import Argument, DateMention, Document, Event, EventDate
 from ...knowledge import countries
 from ...pipeline import Stage, register_stage
 from ...settings import Settings
@@ -42,7 +42,14 @@ from .coups import (
 )
 from .framing import recode
 from .lexicon import Entry
-from .linking import attribution_index, attribution_of, date_of, mention_index, place_of
+from .linking import (
+    SpanIndex,
+    attribution_index,
+    attribution_of,
+    date_of,
+    mention_index,
+    place_of,
+)
 from .status import status_of
 from .triggers import DEMAND, Trigger, find_triggers
 
@@ -256,7 +263,7 @@ class EventsStage(Stage):
             place=place_of(
                 article.places, clause, bounds, paragraph_start, token.idx, doc.focus_country
             ),
-            date=date_of(article.dates, clause, bounds, paragraph_start, token.idx, doc.published),
+            date=_date(article, token, index, article.dates),
             attribution=attribution.id if attribution else None,
             confidence=_confidence(trigger, actor, recipient),
             trigger=doc.span(token.idx, token.idx + len(token)),
@@ -267,6 +274,8 @@ class EventsStage(Stage):
         """Coup objects on coup triggers; claims that a foreign power backed one become ACCUSE."""
         backing_at: set[int] = set()
         coups = [d for d in drafts if d.trigger.coup and not reports_no_coup(d.event.status)]
+        for draft in coups:
+            _free_of_other_coups(article, draft, coups)
         date_texts = {mention.id: mention.text for mention in article.doc.dates}
         dates = [
             coup_date(d.event.date, date_texts.get(d.event.date.mention) if d.event.date else None)
@@ -323,6 +332,31 @@ class EventsStage(Stage):
             accuser = argument_from_span(article, attribution.source.start, attribution.source.end)
         event.type, event.mode = "ACCUSE", "allege"
         event.actor, event.recipient = accuser, event.actor
+
+
+def _date(
+    article: Article, token: Any, index: int, dates: SpanIndex[DateMention]
+) -> EventDate | None:
+    """The date of the event ``token`` names in sentence ``index``, from the mentions ``dates``."""
+    bounds = article.bounds[index]
+    clause = _span_of([token.left_edge, token.right_edge]) if token.pos_ == "VERB" else bounds
+    paragraph_start = article.paragraph(token.idx)[0]
+    return date_of(dates, clause, bounds, paragraph_start, token.idx, article.doc.published)
+
+
+def _free_of_other_coups(article: Article, draft: Draft, coups: list[Draft]) -> None:
+    """ "Two years after the 2022 coup, soldiers seized power on Tuesday": a date inside another
+    coup's phrase dates that coup; this one takes the nearest other date."""
+    date, token = draft.event.date, draft.trigger.token
+    if date is None or date.mention is None:
+        return
+    taken = next(m for m in article.dates.items if m.id == date.mention)
+    for other in (d.trigger.token for d in coups if d is not draft):
+        phrase = _span_of([other.left_edge, other.right_edge])
+        if other.pos_ != "VERB" and phrase[0] <= taken.start and taken.end <= phrase[1]:
+            rest = mention_index([m for m in article.dates.items if m is not taken])
+            draft.event.date = _date(article, token, draft.sentence_index, rest)
+            return
 
 
 def _unseated(focus_country: str | None, event: Event) -> Argument | None:
