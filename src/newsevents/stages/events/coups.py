@@ -3,8 +3,12 @@
 A coup trigger ("coup", "putsch", "seized power", "toppled the president" with soldiers about) is
 successful unless the words around it say it was attempted ("a failed coup", "foiled", "tried to
 seize power") or only plotted ("a coup plot", "plotting to overthrow"); a plot that only an official
-claims is alleged. Backing ("supported by", "-backed", "with the assistance of") by a foreign power,
-stated in the coup's sentence or right after it, is alleged when it rests on a claim.
+claims is alleged. Soldiers detaining the sitting head of state or government are a coup too. A
+coup that is rumoured, threatened, said not to happen, or only a name for something else is none;
+one the text dates long before the story is recalled history, and so is an undated mention that
+follows it before the story has reported a coup of its own. Backing ("supported by", "-backed",
+"with the assistance of") by a foreign power, stated in the coup's sentence or right after it, is
+alleged when it rests on a claim.
 """
 
 from __future__ import annotations
