@@ -223,7 +223,9 @@ def calendar_day(g: Groups, ctx: Context) -> Resolved | None:
         return unresolved("day")
     if g.get("rel"):  # "25 February last year"
         return relative_period(period(ctx.anchor.year + relative_offset(g["rel"])), "day")
-    years = range(ctx.anchor.year - 1, ctx.anchor.year + 2)
+    # 29 February is only in leap years: look as far as the leap years on either side.
+    reach = 1 if period(2001) else 4
+    years = range(ctx.anchor.year - reach, ctx.anchor.year + reach + 1)
     found = [p for p in map(period, years) if p]
     return relative_period(pick(found, ctx.anchor, ctx.direction), "day")
 
