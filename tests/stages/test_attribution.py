@@ -413,3 +413,9 @@ def test_a_cue_noun_with_what_it_is_about(analyse) -> None:
     found = one(doc, "criticism of")
     assert found.source.text.startswith("The senator")
     assert found.content.text == "the Chilean pension reform"
+
+
+@pytest.mark.model
+def test_material_backing_is_no_claim(analyse) -> None:
+    doc = analyse("The mutiny in Lesotho was backed by foreign arms dealers.")
+    assert doc.attributions == []
