@@ -10,8 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsevents.document import Document, Entity
-from newsevents.stages.places import PlacesStage
-from newsevents.stages.places.detect import place_spans, trimmed
+from newsevents.stages.places import PlacesStage, is_dateline
+from newsevents.stages.places.detect import NameSpan, place_spans, trimmed
 from newsevents.stages.places.gazetteer import fold, gazetteer
 from newsevents.stages.places.resolve import Clues, Context, choose
 
@@ -589,3 +589,31 @@ def test_a_small_namesake_of_a_world_city_needs_its_own_region_named(blank_nlp):
         [("Lyon", "GPE"), ("Paris", "GPE")],
     )
     assert france.places[1].country == "FRA"
+
+
+# --- datelines ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("Storm warning\n\nMAPUTO, Jan. 4 (Wire) - Rain fell.", "MAPUTO", True),
+        ("Storm warning\n\nBeira, Mozambique - Rain fell.", "Beira", True),
+        ("LUSAKA: Rain fell on the capital.", "LUSAKA", True),
+        ("Storm warning\n\nMaputo is the capital - it lies south.", "Maputo", False),
+        ("Rain fell as the team left for Maputo - then it stopped.", "Maputo", False),
+    ],
+)
+def test_a_dateline_opens_a_paragraph_with_the_filing_place(text, name, expected):
+    at = text.index(name)
+    span = NameSpan(name, at, at + len(name), "GPE", name)
+    assert is_dateline(text, span) is expected
+
+
+def test_a_dateline_outweighs_a_country_named_twice_in_passing(blank_nlp):
+    text = (
+        "Protests grow\n\nASUNCION, May 2 (Wire) - Thousands marched on Friday. Leaders met in "
+        "Brazil last week, and Brazil sent an envoy."
+    )
+    doc = places_of(blank_nlp, text, [("ASUNCION", "GPE"), ("Brazil", "GPE"), ("Brazil", "GPE")])
+    assert doc.focus_country == "PRY"

@@ -2,7 +2,8 @@
 
 Two passes over the names the detector finds. The first resolves each name on its own (priors
 and any "Town, Country" hierarchy) and counts the countries they fall in, with the article's
-demonyms ("Malian troops") as weaker votes: the most-counted country is the focus. The second
+demonyms ("Malian troops") as weaker votes and a dateline ("NIAMEY, July 27 -") as a stronger one:
+the most-counted country is the focus. The second
 resolves every name again with that evidence and with what the text says around it (the container
 after "Gao," and the names listed with it). Facilities ("Victoria Park") are placed last, in the
 town their name holds or the town the story names most. Assigns ``doc.places`` (``PlaceMention``
@@ -12,6 +13,7 @@ p1, p2, ..., each with its country, so later stages read geography from the docu
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from functools import cache
@@ -25,10 +27,17 @@ from .detect import LANDMARK, NameSpan, place_spans
 from .gazetteer import Place, fold, load_gazetteer
 from .resolve import Choice, Clues, Context, choose, focus_country, grid_cell, rules, shortlist
 
-__all__ = ["PlacesStage", "make_places"]
+__all__ = ["PlacesStage", "is_dateline", "make_places"]
 
 # A demonym says less about where a story happens than a place name does.
 DEMONYM_WEIGHT = 0.5
+# A dateline says where the reporter files from: the story's place, more than a name in passing.
+DATELINE_WEIGHT = 3.0
+# What may follow a dateline's place: a region or country, a date, the agency, then a dash.
+_DATELINE_TAIL = re.compile(
+    r"(?:,\s*[A-Z][\w.'’ -]{1,30}?)?(?:,?\s+[A-Z][a-z]{2,8}\.? \d{1,2})?"
+    r"\s*(?:\([^()\n]{1,30}\))?\s*[-–—:]"
+)
 # Only the container is known, not the place itself.
 LOCATED_BY_CONTAINER_CONFIDENCE = 0.3
 # A facility placed in the town the story is about, not by its own name.
@@ -182,9 +191,11 @@ def _context(doc: Document, first: dict[NameSpan, Choice | None], names: frozens
             continue
         key = fold(span.lookup)
         place = choice.place
-        # An ambiguous name ("London") is a weaker vote than a clear one.
-        counts[place.country] += choice.confidence
-        votes.setdefault(key, Counter())[place.country] += choice.confidence
+        # An ambiguous name ("London") is a weaker vote than a clear one; a dateline, where the
+        # reporter files from, a stronger one.
+        weight = choice.confidence * (DATELINE_WEIGHT if is_dateline(doc.text, span) else 1.0)
+        counts[place.country] += weight
+        votes.setdefault(key, Counter())[place.country] += weight
         if _is_anchor(choice):
             anchors.append((key, place.lat, place.lon))
             if place.feature != "admin1" and place.admin1:
@@ -203,6 +214,15 @@ def _context(doc: Document, first: dict[NameSpan, Choice | None], names: frozens
         towns_in=frozenset(towns_in),
         possible=_possible_towns(first, names),
     )
+
+
+def is_dateline(text: str, span: NameSpan) -> bool:
+    """Whether ``span`` opens one of the first paragraphs as a dateline: "TEGUCIGALPA, March 3
+    (Wire) -", "Lagos, Nigeria -", "KABUL:"."""
+    line_start = text.rfind("\n", 0, span.start) + 1
+    if text[line_start : span.start].strip() or text.count("\n\n", 0, span.start) > 3:
+        return False
+    return _DATELINE_TAIL.match(text, span.end) is not None
 
 
 def _possible_towns(first: dict[NameSpan, Choice | None], names: frozenset[str]) -> dict:
