@@ -1,12 +1,13 @@
-"""The nlp stage's entity ruler."""
+"""The nlp stage's entity ruler and paragraph breaks."""
 
 from __future__ import annotations
 
 from collections import Counter
 
 import pytest
+import spacy
 
-from newsevents.stages.nlp import ruler_patterns
+from newsevents.stages.nlp import paragraphs, ruler_patterns
 
 
 def test_each_name_has_one_pattern():
@@ -31,3 +32,19 @@ def test_ruler_tags_names_the_model_misses(parsed):
     doc = parsed("Fighters loyal to JNIM attacked Ouagadougou, Al-Shabaab said in Mogadishu.")
     found = {(e.text, e.label) for e in doc.entities}
     assert {("JNIM", "ORG"), ("Ouagadougou", "GPE"), ("Al-Shabaab", "ORG")} <= found
+
+
+def test_a_paragraph_break_starts_a_sentence():
+    nlp = spacy.blank("en")
+    nlp.add_pipe(paragraphs.COMPONENT)
+    doc = nlp("Troops seize power\n\nSoldiers spoke on radio.\nThey closed the borders.")
+    starts = [token.text for token in doc if token.is_sent_start]
+    assert starts == ["Troops", "Soldiers", "They"]
+    assert doc[1].is_sent_start is None  # inside a paragraph the parser decides
+
+
+def test_paragraph_breaks_sit_before_the_parser():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer", name="parser")  # stands in for the model's parser
+    paragraphs.add_paragraph_breaks(nlp)
+    assert nlp.pipe_names == [paragraphs.COMPONENT, "parser"]

@@ -3,8 +3,9 @@
 The small English model tags "Mali" as a person and "Bamako" as an organisation; an entity ruler
 placed before ``ner`` and fed the names of countries, capitals, seats of government, international
 bodies, demonyms, armed groups, news outlets and office holders (``knowledge``) fixes that.
-The model's name is the ``spacy_model`` setting. Assigns ``doc.nlp`` (the spaCy Doc)
-and ``doc.entities`` (named entities with their kind; the actors stage resolves them).
+A paragraph break always ends a sentence (``paragraphs``). The model's name is the
+``spacy_model`` setting. Assigns ``doc.nlp`` (the spaCy Doc) and ``doc.entities`` (named entities
+with their kind; the actors stage resolves them).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from ...knowledge import (
 from ...pipeline import Stage, register_stage, stage_errors
 from ...settings import Settings
 from .attributes import index_attribute_ruler
+from .paragraphs import add_paragraph_breaks
 
 # spaCy labels kept as entities, and the contract's kind for each.
 KIND_BY_LABEL = {
@@ -100,6 +102,7 @@ def load_pipeline(model: str) -> Language:
             "NEWSEVENTS_SPACY_MODEL to an installed pipeline"
         ) from exc
     index_attribute_ruler(nlp)
+    add_paragraph_breaks(nlp)
     before = "ner" if "ner" in nlp.pipe_names else None
     ruler = nlp.add_pipe("entity_ruler", before=before, config={"phrase_matcher_attr": "ORTH"})
     ruler.add_patterns(ruler_patterns())

@@ -2,12 +2,12 @@
 
 Two passes over the names the detector finds. The first resolves each name on its own (priors
 and any "Town, Country" hierarchy) and counts the countries they fall in, with the article's
-demonyms ("Malian troops") as weaker votes and a dateline ("NIAMEY, July 27 -") as a stronger one:
-the most-counted country is the focus. The second resolves every name again with that evidence and
-with what the text says around it (the container after "Gao," and the names listed with it). Facilities ("Victoria Park") are placed last, in the
-town their name holds or the town the story names most. Assigns ``doc.places`` (``PlaceMention``
-p1, p2, ..., each with its country, so later stages read geography from the document) and
-``doc.focus_country`` (ISO3).
+demonyms ("Malian troops") as weaker votes and a dateline ("NIAMEY, July 27 -") as a stronger
+one: the most-counted country is the focus. The second resolves every name again with that
+evidence and with what the text says around it (the container after "Gao," and the names listed
+with it). Facilities ("Victoria Park") are placed last, in the town their name holds or the town
+the story names most. Assigns ``doc.places`` (``PlaceMention`` p1, p2, ..., each with its
+country, so later stages read geography from the document) and ``doc.focus_country`` (ISO3).
 """
 
 from __future__ import annotations
