@@ -194,6 +194,19 @@ def test_a_date_inside_another_coup_dates_that_coup(pipeline):
 
 
 @pytest.mark.model
+def test_coups_listed_together_keep_their_own_dates(pipeline):
+    text = (
+        "Junta extends transition\n\nGuinea is ruled by a colonel who led the 2019 military coup "
+        "against the president as well as the May 2021 coup against his successor."
+    )
+    doc = pipeline(
+        Document(source="test", raw=text, published=Published(dt.date(2023, 6, 1), "given"))
+    )
+    recalled = [e for e in doc.events if "pro_autocracy" in e.contexts]
+    assert [e.date.start for e in recalled] == [dt.date(2019, 1, 1), dt.date(2021, 5, 1)]
+
+
+@pytest.mark.model
 def test_the_story_coup_named_again_after_a_recalled_one(pipeline):
     text = (
         "Troops take over in Niger\n\n"

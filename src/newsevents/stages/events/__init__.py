@@ -353,7 +353,12 @@ def _free_of_other_coups(article: Article, draft: Draft, coups: list[Draft]) -> 
     taken = next(m for m in article.dates.items if m.id == date.mention)
     for other in (d.trigger.token for d in coups if d is not draft):
         phrase = _span_of([other.left_edge, other.right_edge])
-        if other.pos_ != "VERB" and phrase[0] <= taken.start and taken.end <= phrase[1]:
+        # A phrase that holds this coup too ("the 2020 coup as well as the May 2021 coup") shares
+        # its dates with it.
+        holds_this = phrase[0] <= token.idx < phrase[1]
+        if holds_this or other.pos_ == "VERB":
+            continue
+        if phrase[0] <= taken.start and taken.end <= phrase[1]:
             rest = mention_index([m for m in article.dates.items if m is not taken])
             draft.event.date = _date(article, token, draft.sentence_index, rest)
             return
