@@ -419,3 +419,38 @@ def test_a_cue_noun_with_what_it_is_about(analyse) -> None:
 def test_material_backing_is_no_claim(analyse) -> None:
     doc = analyse("The mutiny in Lesotho was backed by foreign arms dealers.")
     assert doc.attributions == []
+
+
+@pytest.mark.model
+def test_a_relative_clause_claim_keeps_its_speaker(analyse) -> None:
+    doc = analyse(
+        "Farmers protested the cuts that critics say will close dozens of clinics in Ghana."
+    )
+    assert one(doc, "say").source.text == "critics"
+
+
+@pytest.mark.model
+def test_an_adjective_before_the_cue_passes_on_the_subject(analyse) -> None:
+    doc = analyse("The Peruvian envoy was able to announce that the talks would resume.")
+    assert one(doc, "announce").source.text == "The Peruvian envoy"
+
+
+@pytest.mark.model
+def test_the_object_of_forced_is_the_speaker(analyse) -> None:
+    doc = analyse("The committee forced Ruiz to admit that the funds were missing.")
+    assert one(doc, "admit").source.text == "Ruiz"
+
+
+@pytest.mark.model
+def test_a_speaker_named_after_the_verb(analyse) -> None:
+    doc = analyse("''The river has never been this low,'' said Tomas Lindqvist, a ferry operator.")
+    assert one(doc, "said").source.text == "Tomas Lindqvist, a ferry operator"
+    assert one(
+        analyse("Said Okafor: “We will not resign before the vote.”"), "Said"
+    ).source.text == ("Okafor")
+
+
+@pytest.mark.model
+def test_the_speaker_of_a_statement_is_the_subject_of_its_verb(analyse) -> None:
+    doc = analyse("Senator Mwangi said in a statement that the budget would be cut.")
+    assert one(doc, "statement").source.text == "Senator Mwangi"

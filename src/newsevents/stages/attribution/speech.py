@@ -45,8 +45,15 @@ MAX_SENTENCES_TO_SPEAKER = 2
 MAX_CIRCUMSTANCE_TOKENS = 12
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
-# A verb without a subject of its own takes its head's ("..., saying ...", "and added ...").
-INHERITS_SUBJECT = frozenset({"xcomp", "advcl", "conj", "pcomp", "prep"})
+# A verb without a subject of its own takes its head's ("..., saying ...", "and added ...",
+# "was able to tout ...").
+INHERITS_SUBJECT = frozenset({"xcomp", "advcl", "conj", "pcomp", "prep", "acomp"})
+# What may stand between a verb and its subject, or make up a speaker named after the verb.
+NAME_POS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "NUM", "PRON"})
+# Objects that do the verb after them in "forced Ruiz to admit ...": names and pronouns; a common
+# noun is as often a thing ("used the time to criticize ...").
+CONTROLLER_POS = frozenset({"PROPN", "PRON"})
+NOT_SPEAKERS = frozenset({"DATE", "TIME"})
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 # Prepositions that carry the claim of an "object" verb: "accused X of ...", "called for ...".
 CLAIM_PREPOSITIONS = frozenset({"of", "for", "about", "over", "that"})
@@ -402,7 +409,8 @@ def _verb_claim(verb: Token, text: str) -> Claim | None:
     if content is None:
         return None
     source = _source_of(verb)
-    if source is not None:
+    if source is not None and not (verb.dep_ == "relcl" and _within(source, content)):
+        # A relative clause's claim takes its subject along: "the cuts that critics say hurt".
         source = _before(text, source, content)
     return Claim(_cue_bounds(verb), content, source, False, _via_of(verb))
 
@@ -452,9 +460,30 @@ def _source_of(verb: Token) -> Bounds | None:
     subject = _subject_of(verb)
     if subject is None and verb.dep_ == "acl":
         return _bounds(verb.head.left_edge, verb.head)  # "emails showing that ...", "calls saying"
-    if subject is None or subject.dep_ == "nsubjpass":
+    if subject is None:
+        return _speaker_after(verb)
+    if subject.dep_ == "nsubjpass":
         return None
     return _phrase(subject)
+
+
+def _speaker_after(verb: Token) -> Bounds | None:
+    """The speaker named right after the verb: "“...,” said Ana Ruiz, a farmer." or "Said Ruiz:"."""
+    doc = verb.doc
+    if not (verb.is_sent_start or (verb.i > 0 and _is_punctuation(doc[verb.i - 1]))):
+        return None
+    name = list(itertools.takewhile(_in_name, doc[verb.i + 1 : verb.sent.end]))
+    after = verb.i + 1 + len(name)
+    if not name or (after < len(doc) and not _is_punctuation(doc[after])):
+        return None
+    if any(token.head == verb and token.dep_ in ("dobj", "ccomp") for token in name):
+        return None  # "..., denied the charges.": the object, not a speaker
+    last = max((c.right_edge for t in name for c in t.children if c.dep_ == "appos"), default=None)
+    return _bounds(name[0], last if last is not None and last.i > name[-1].i else name[-1])
+
+
+def _in_name(token: Token) -> bool:
+    return token.pos_ in NAME_POS and token.ent_type_ not in NOT_SPEAKERS
 
 
 def _subject_of(verb: Token, depth: int = 3) -> Token | None:
@@ -462,9 +491,20 @@ def _subject_of(verb: Token, depth: int = 3) -> Token | None:
     subjects = [child for child in verb.children if child.dep_ in SUBJECT_DEPS]
     if subjects:
         return min(subjects, key=lambda child: abs(child.i - verb.i))
+    controller = _controlling_object(verb)
+    if controller is not None:
+        return controller
     if depth and verb.dep_ in INHERITS_SUBJECT and verb.head is not verb:
         return _subject_of(verb.head, depth - 1)
     return None
+
+
+def _controlling_object(verb: Token) -> Token | None:
+    """The object that does the verb in "forced the minister to admit" or "left voters feeling"."""
+    if verb.dep_ != "xcomp":
+        return None
+    objects = (c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i)
+    return next((c for c in objects if c.pos_ in CONTROLLER_POS), None)
 
 
 def _agent_of(verb: Token) -> Token | None:
@@ -544,6 +584,8 @@ def _noun_source(noun: Token) -> Bounds | None:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None:
                 return _phrase(pobj)
+    if noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.pos_ == "VERB":
+        return _source_of(noun.head.head)  # "X said in a statement that ..."
     return None
 
 
@@ -593,6 +635,10 @@ def _strip(text: str, start: int, end: int) -> Bounds | None:
     while end > start and (text[end - 1].isspace() or text[end - 1] in EDGE_PUNCTUATION):
         end -= 1
     return (start, end) if start < end else None
+
+
+def _within(inner: Bounds, outer: Bounds) -> bool:
+    return outer[0] <= inner[0] and inner[1] <= outer[1]
 
 
 def _overlaps(a: Bounds, b: Bounds) -> bool:
