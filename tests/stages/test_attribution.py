@@ -454,3 +454,14 @@ def test_a_speaker_named_after_the_verb(analyse) -> None:
 def test_the_speaker_of_a_statement_is_the_subject_of_its_verb(analyse) -> None:
     doc = analyse("Senator Mwangi said in a statement that the budget would be cut.")
     assert one(doc, "statement").source.text == "Senator Mwangi"
+
+
+@pytest.mark.model
+def test_a_claim_before_said_and_its_speaker(analyse) -> None:
+    doc = analyse(
+        "The rejection of the ceasefire signals the end of the talks, "
+        "said Amina Diallo, a researcher in Bamako."
+    )
+    found = one(doc, "said")
+    assert found.source.text == "Amina Diallo, a researcher in Bamako"
+    assert found.content.text == "The rejection of the ceasefire signals the end of the talks"

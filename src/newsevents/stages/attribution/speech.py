@@ -421,6 +421,9 @@ def _content_of(verb: Token) -> Bounds | None:
     clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS and not _is_punctuation(c)]
     if clauses:
         return _phrase(min(clauses, key=lambda clause: abs(clause.i - verb.i)))
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if len(subjects) == 2 and subjects[0].i < verb.i < subjects[1].i:
+        return _phrase(subjects[0])  # "The treaty is dead, said Ruiz": a claim read as a subject
     agent = _agent_of(verb)
     if agent is not None:
         for child in agent.children:
