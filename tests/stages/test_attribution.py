@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from newsevents.document import Document, Entity
 from newsevents.pipeline import Pipeline
-from newsevents.stages.attribution import make_attribution, source_type
+from newsevents.stages.attribution import make_attribution, source_type, without_quoted_words
 from newsevents.stages.attribution.lexicon import (
     cue_nouns,
     cue_prepositions,
@@ -465,3 +465,20 @@ def test_a_claim_before_said_and_its_speaker(analyse) -> None:
     found = one(doc, "said")
     assert found.source.text == "Amina Diallo, a researcher in Bamako"
     assert found.content.text == "The rejection of the ceasefire signals the end of the talks"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("order and stability”Ghana", "Ghana"),
+        ("''a fair vote'' the envoy", "the envoy"),
+        ("the envoy", "the envoy"),
+        ("the so-called “experts”", "the so-called “experts”"),
+        ("stability” ", None),
+    ],
+)
+def test_a_source_never_holds_quoted_words(text: str, expected: str | None) -> None:
+    # A reworded text lost the full stop after a quotation: the parse swept the quoted words
+    # into the subject of the next verb.
+    bounds = without_quoted_words(text, (0, len(text)))
+    assert (text[slice(*bounds)] if bounds else None) == expected

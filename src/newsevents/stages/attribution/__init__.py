@@ -14,7 +14,16 @@ from .lexicon import cue_nouns, cue_prepositions, cue_verbs, headline_labels, so
 from .sources import source_type
 from .speech import Claim, find_claims
 
-__all__ = ["AttributionStage", "attributions_of", "make_attribution", "source_type"]
+# Quotation marks, opening and closing: a source never holds the end of a quotation.
+QUOTE_PAIRS = (("“", "”"), ("«", "»"), ("``", "''"))
+
+__all__ = [
+    "AttributionStage",
+    "attributions_of",
+    "make_attribution",
+    "source_type",
+    "without_quoted_words",
+]
 
 
 def attributions_of(doc: Document) -> list[Attribution]:
@@ -23,8 +32,9 @@ def attributions_of(doc: Document) -> list[Attribution]:
 
 
 def _attribution(doc: Document, claim: Claim, id_: str) -> Attribution:
-    source = doc.span(*claim.source) if claim.source else None
-    inside = _entities_within(doc.entities, claim.source) if claim.source else []
+    bounds = without_quoted_words(doc.text, claim.source) if claim.source else None
+    source = doc.span(*bounds) if bounds else None
+    inside = _entities_within(doc.entities, bounds) if bounds else []
     return Attribution(
         id=id_,
         source=source,
@@ -34,6 +44,20 @@ def _attribution(doc: Document, claim: Claim, id_: str) -> Attribution:
         direct=claim.direct,
         via=_relays(doc, claim),
     )
+
+
+def without_quoted_words(text: str, bounds: tuple[int, int]) -> tuple[int, int] | None:
+    """A source's bounds less the end of a quotation the parse swept into it: in a garbled text
+    ("... and stability”Mali offered") the speaker starts after the closing mark. A quotation
+    wholly inside the source ("the so-called “experts”") stays."""
+    start, end = bounds
+    for opening, closing in QUOTE_PAIRS:
+        at = text.rfind(closing, start, end)
+        if at >= 0 and text.rfind(opening, start, at) < 0:
+            start = max(start, at + len(closing))
+    while start < end and text[start].isspace():
+        start += 1
+    return (start, end) if start < end else None
 
 
 def _relays(doc: Document, claim: Claim) -> list[str]:
