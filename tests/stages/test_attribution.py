@@ -482,3 +482,13 @@ def test_a_source_never_holds_quoted_words(text: str, expected: str | None) -> N
     # into the subject of the next verb.
     bounds = without_quoted_words(text, (0, len(text)))
     assert (text[slice(*bounds)] if bounds else None) == expected
+
+
+@pytest.mark.model
+def test_a_cue_set_inside_its_claim(analyse) -> None:
+    doc = analyse("The harbour in Valparaiso was quiet, the mayor said, until the strike ended.")
+    found = one(doc, "said")
+    assert found.source.text == "the mayor"
+    assert found.content.text == (
+        "The harbour in Valparaiso was quiet, the mayor said, until the strike ended"
+    )

@@ -409,8 +409,11 @@ def _verb_claim(verb: Token, text: str) -> Claim | None:
     if content is None:
         return None
     source = _source_of(verb)
-    if source is not None and not (verb.dep_ == "relcl" and _within(source, content)):
-        # A relative clause's claim takes its subject along: "the cuts that critics say hurt".
+    if source is not None and not (
+        (verb.dep_ == "relcl" or _is_parenthetical(verb)) and _within(source, content)
+    ):
+        # A relative clause's claim takes its subject along ("the cuts that critics say hurt"),
+        # and so does a claim with its cue set inside.
         source = _before(text, source, content)
     return Claim(_cue_bounds(verb), content, source, False, _via_of(verb))
 
@@ -435,6 +438,10 @@ def _content_of(verb: Token) -> Bounds | None:
         # "But, he said, the talks will resume": the claim goes on after the cue's clause.
         rest = _trim(list(verb.doc[verb.right_edge.i + 1 : verb.head.right_edge.i + 1]))
         return _bounds(rest[0], rest[-1]) if rest else None
+    if _is_parenthetical(verb):
+        # "The port was closed, she said, until the strike ended": the whole sentence is the
+        # claim, the cue set inside it.
+        return _phrase(_clause_root(verb))
     if not cue_verbs()[verb.lower_].takes_object:
         return None
     # "denied the charges", then "accused of ...", then the passive "the charges were denied".
@@ -443,6 +450,22 @@ def _content_of(verb: Token) -> Bounds | None:
             if child.dep_ in deps and _can_be_claim(child, verb):
                 return _phrase(child)
     return None
+
+
+def _is_parenthetical(verb: Token) -> bool:
+    """A cue with its subject set into the claim's clause after it starts: "..., he said, ..."."""
+    return (
+        verb.dep_ == "parataxis"
+        and verb.head.pos_ in ("VERB", "AUX")
+        and verb.head.i < verb.i
+        and any(child.dep_ == "nsubj" for child in verb.children)
+    )
+
+
+def _clause_root(token: Token) -> Token:
+    while token.dep_ != "ROOT" and token.head is not token:
+        token = token.head
+    return token
 
 
 def _can_be_claim(child: Token, verb: Token) -> bool:
