@@ -492,3 +492,27 @@ def test_a_cue_set_inside_its_claim(analyse) -> None:
     assert found.content.text == (
         "The harbour in Valparaiso was quiet, the mayor said, until the strike ended"
     )
+
+
+@pytest.mark.model
+def test_a_second_cue_joined_to_a_reported_clause_is_a_claim_of_its_own(analyse) -> None:
+    doc = analyse(
+        "The minister said that the border with Benin would stay closed and added that "
+        "traders would be compensated."
+    )
+    first, second = one(doc, "said"), one(doc, "added")
+    assert first.content.text == "that the border with Benin would stay closed"
+    assert second.content.text == "that traders would be compensated"
+    assert second.source.text == first.source.text == "The minister"
+
+
+@pytest.mark.model
+def test_a_second_speaker_after_while_is_a_claim_of_its_own(analyse) -> None:
+    doc = analyse(
+        "Most farmers in Punjab said they would plant wheat, while a few said they would wait."
+    )
+    claims = [(a.source.text, a.content.text) for a in doc.attributions]
+    assert claims == [
+        ("Most farmers in Punjab", "they would plant wheat"),
+        ("a few", "they would wait"),
+    ]

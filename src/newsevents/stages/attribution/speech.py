@@ -423,7 +423,7 @@ def _content_of(verb: Token) -> Bounds | None:
     # The nearest clause: a parse over a paragraph break can hang a second one on the verb.
     clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS and not _is_punctuation(c)]
     if clauses:
-        return _phrase(min(clauses, key=lambda clause: abs(clause.i - verb.i)))
+        return _clause_before_next_cue(min(clauses, key=lambda clause: abs(clause.i - verb.i)))
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if len(subjects) == 2 and subjects[0].i < verb.i < subjects[1].i:
         return _phrase(subjects[0])  # "The treaty is dead, said Ruiz": a claim read as a subject
@@ -450,6 +450,29 @@ def _content_of(verb: Token) -> Bounds | None:
             if child.dep_ in deps and _can_be_claim(child, verb):
                 return _phrase(child)
     return None
+
+
+def _clause_before_next_cue(clause: Token) -> Bounds:
+    """A reported clause up to a second cue the parser joined to it: in "She said the port was
+    closed and added that ...", "added" is her second claim, not part of the first."""
+    second = next((c for c in clause.children if _is_second_cue(c)), None)
+    if second is None:
+        return _phrase(clause)
+    tokens = [t for t in clause.subtree if t.i < second.left_edge.i]
+    while tokens and tokens[-1].dep_ == "cc":
+        tokens.pop()
+    tokens = _trim(tokens)
+    return _bounds(tokens[0], tokens[-1]) if tokens else _phrase(clause)
+
+
+def _is_second_cue(token: Token) -> bool:
+    """A cue verb with a clause of its own, joined to a reported clause ("... and added that")."""
+    return (
+        token.dep_ in ("conj", "advcl")
+        and token.head.dep_ == "ccomp"
+        and _is_cue_verb(token)
+        and any(c.dep_ == "ccomp" for c in token.children)
+    )
 
 
 def _is_parenthetical(verb: Token) -> bool:
@@ -483,6 +506,8 @@ def _source_of(verb: Token) -> Bounds | None:
     agent = _agent_of(verb)
     if agent is not None:
         return _phrase(agent)
+    if _is_second_cue(verb) and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return _source_of(verb.head.head)  # the speaker of the claim it was joined to
     subject = _subject_of(verb)
     if subject is None and verb.dep_ == "acl":
         return _bounds(verb.head.left_edge, verb.head)  # "emails showing that ...", "calls saying"
