@@ -469,7 +469,7 @@ def _is_second_cue(token: Token) -> bool:
     """A cue verb with a clause of its own, joined to a reported clause ("... and added that")."""
     return (
         token.dep_ in ("conj", "advcl")
-        and token.head.dep_ == "ccomp"
+        and token.head.dep_ in CLAUSE_DEPS
         and _is_cue_verb(token)
         and any(c.dep_ == "ccomp" for c in token.children)
     )
