@@ -516,3 +516,17 @@ def test_a_second_speaker_after_while_is_a_claim_of_its_own(analyse) -> None:
         ("Most farmers in Punjab", "they would plant wheat"),
         ("a few", "they would wait"),
     ]
+
+
+@pytest.mark.model
+def test_a_verb_of_seeming_cues_the_writers_impression(analyse) -> None:
+    found = one(analyse("The ceasefire in Tigray appears to have collapsed."), "appears")
+    assert found.content.text == "The ceasefire in Tigray appears to have collapsed"
+    assert found.source is None
+    assert analyse("The Nepali minister appeared on television on Sunday.").attributions == []
+
+
+@pytest.mark.model
+def test_a_verb_of_seeming_inside_a_claim_is_part_of_it(analyse) -> None:
+    doc = analyse("Officials in Lima said the talks seemed to have stalled.")
+    assert [a.cue.text for a in doc.attributions] == ["said"]

@@ -10,7 +10,14 @@ from __future__ import annotations
 from ...document import Attribution, Document, Entity
 from ...pipeline import Stage, register_stage
 from ...settings import Settings
-from .lexicon import cue_nouns, cue_prepositions, cue_verbs, headline_labels, source_words
+from .lexicon import (
+    cue_nouns,
+    cue_prepositions,
+    cue_verbs,
+    headline_labels,
+    seeming_verbs,
+    source_words,
+)
 from .sources import source_type
 from .speech import Claim, find_claims
 
@@ -86,4 +93,5 @@ class AttributionStage(Stage):
 def make_attribution(settings: Settings) -> AttributionStage:
     # Read the word lists now, so that no article pays for it.
     cue_verbs(), cue_prepositions(), cue_nouns(), headline_labels(), source_words()
+    seeming_verbs()
     return AttributionStage()

@@ -54,9 +54,16 @@ def cue_nouns() -> frozenset[str]:
 
 
 @cache
+def seeming_verbs() -> frozenset[str]:
+    """Forms of the verbs of seeming ("appears", "seemed")."""
+    return frozenset(line.strip() for line in _data_lines("seeming_verbs.txt"))
+
+
+@cache
 def cue_triggers() -> frozenset[str]:
-    """Every word that can start a cue: the forms of cue verbs and nouns, and "according"."""
-    return frozenset(cue_verbs()) | cue_nouns() | {"according"}
+    """Every word that can start a cue: the forms of cue verbs, cue nouns and verbs of seeming,
+    and "according"."""
+    return frozenset(cue_verbs()) | cue_nouns() | seeming_verbs() | {"according"}
 
 
 @cache

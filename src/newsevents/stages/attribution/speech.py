@@ -10,7 +10,9 @@ the stage turns them into ``Attribution`` objects. Tried in this order, each cue
 3. "according to X, ...";
 4. cue nouns with a that-clause or what they are about: "X's claim that ...", "the announcement by
    X that ...", "X's criticism of ...";
-5. headline conventions, read from the text: "Speaker: claim" and "Claim, speaker says".
+5. headline conventions, read from the text: "Speaker: claim" and "Claim, speaker says";
+6. verbs of seeming in a main clause, outside every other claim: "the talks appear to have
+   stalled" (the writer's impression, no source).
 
 Reported speech stays within its cue's paragraph; quotations may run over paragraphs. A claim
 reported inside another claim's content is part of that claim, not a claim of its own.
@@ -26,7 +28,14 @@ from dataclasses import dataclass, field
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import cue_nouns, cue_prepositions, cue_triggers, cue_verbs, headline_labels
+from .lexicon import (
+    cue_nouns,
+    cue_prepositions,
+    cue_triggers,
+    cue_verbs,
+    headline_labels,
+    seeming_verbs,
+)
 from .quotes import Quote, find_quotes
 
 Bounds = tuple[int, int]  # character offsets, end exclusive
@@ -60,6 +69,9 @@ CLAIM_PREPOSITIONS = frozenset({"of", "for", "about", "over", "that"})
 # Prepositions that carry what a cue noun is about: "criticism of the deal", "doubts about it".
 NOUN_TOPIC_PREPOSITIONS = frozenset({"of", "about", "over", "against"})
 EDGE_PUNCTUATION = frozenset(",;:-–—")
+# What follows a verb of seeming when it states an impression: "appears to have ...", "seemed
+# irritated", "seems a good idea", "appeared likely".
+SEEMING_COMPLEMENTS = frozenset({"xcomp", "oprd", "acomp", "attr", "ccomp"})
 # A line of a few words, a colon, then a claim that does not end with a full stop; the title
 # (the text's first line) may end with one.
 HEADLINE = re.compile(
@@ -113,7 +125,26 @@ def find_claims(doc: Doc) -> list[Claim]:
         if claim is not None and not _quoted(claim.cue, quotes, claims):
             used.add(token.i)
             claims.append(claim)
+    claims.extend(_impressions(doc, claims))
     return sorted(_outermost(claims), key=lambda claim: claim.cue)
+
+
+def _impressions(doc: Doc, claims: list[Claim]) -> list[Claim]:
+    """Claims of verbs of seeming that hold no other claim and are held by none: "officials
+    said the talks appear to have stalled" is the officials' claim."""
+    found = (_seeming_claim(token) for token in _trigger_tokens(doc))
+    return [
+        claim
+        for claim in found
+        if claim is not None
+        and not any(_overlaps(claim.content, _extent(other)) for other in claims)
+    ]
+
+
+def _extent(claim: Claim) -> Bounds:
+    """From the first to the last character of the claim's cue, content and source."""
+    parts = [claim.cue, claim.content, *([claim.source] if claim.source else [])]
+    return min(start for start, _ in parts), max(end for _, end in parts)
 
 
 def _outermost(claims: list[Claim]) -> list[Claim]:
@@ -579,6 +610,26 @@ def _via_of(verb: Token) -> list[Bounds]:
 def _cue_bounds(verb: Token) -> Bounds:
     particles = [c for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1]
     return _bounds(verb, particles[-1] if particles else verb)
+
+
+# --- verbs of seeming ---------------------------------------------------------------------------
+
+
+def _seeming_claim(verb: Token) -> Claim | None:
+    """ "The talks appear to have stalled": the whole clause is the writer's impression, the verb
+    its cue, and no one is named as its source."""
+    if verb.pos_ not in ("VERB", "AUX") or verb.lower_ not in seeming_verbs():
+        return None
+    if verb.dep_ not in ("ROOT", "conj"):
+        return None  # "... because they appeared to ...": part of a wider claim
+    complements = (c for c in verb.children if c.dep_ in SEEMING_COMPLEMENTS and c.i > verb.i)
+    complement = next(complements, None)
+    if complement is None:
+        return None  # "appeared on television", "appeared in court"
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    first = subject.left_edge if subject is not None and subject.i < verb.i else verb
+    clause = _trim(list(verb.doc[first.i : complement.right_edge.i + 1]))
+    return Claim(_cue_bounds(verb), _bounds(clause[0], clause[-1]), None)
 
 
 # --- according to, cue nouns --------------------------------------------------------------------
