@@ -12,7 +12,6 @@ import pytest
 
 from newsevents.document import Document, EventDate, Published
 from newsevents.settings import Settings
-from newsevents.stages.events import EventsStage
 from newsevents.stages.events.coups import coup_date, recalled, reports_no_coup
 from newsevents.stages.ingest import read_jsonl
 
@@ -75,20 +74,12 @@ def test_statuses_that_report_no_coup(status, no_coup):
 # --- coup sentences ------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def stage() -> EventsStage:
-    return EventsStage()
-
-
 @pytest.fixture
-def coups(parsed, stage):
+def coups(events):
     """The coup events of ``text``, with the given layers set before the events stage."""
 
     def run(text: str, **layers):
-        doc = parsed(text)
-        for name, value in layers.items():
-            setattr(doc, name, value)
-        return [e for e in stage(doc).events if e.coup is not None]
+        return [e for e in events(text, **layers) if e.coup is not None]
 
     return run
 

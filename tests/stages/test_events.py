@@ -23,7 +23,6 @@ from newsevents.document import (
     Published,
     Span,
 )
-from newsevents.stages.events import EventsStage
 from newsevents.stages.events.contexts import contexts_in
 from newsevents.stages.events.coups import is_background
 from newsevents.stages.events.lexicon import (
@@ -33,24 +32,6 @@ from newsevents.stages.events.lexicon import (
     verb_forms,
 )
 from newsevents.stages.events.linking import attribution_of
-
-
-@pytest.fixture(scope="module")
-def stage() -> EventsStage:
-    return EventsStage()
-
-
-@pytest.fixture
-def events(parsed, stage):
-    """Parse ``text``, add the given layers, run the events stage, return its events."""
-
-    def run(text: str, **layers):
-        doc = parsed(text)
-        for name, value in layers.items():
-            setattr(doc, name, value(doc) if callable(value) else value)
-        return stage(doc).events
-
-    return run
 
 
 def mention(doc: Document, phrase: str, name: str, country: str, sector: str | None = None):
