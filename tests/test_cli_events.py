@@ -245,3 +245,15 @@ def test_show_ambiguous_id_lists_candidates(run):
         1,
         f"Error: '' starts more than one article id: {ids[0]}, {ids[1]}\n",
     )
+
+
+def test_events_distinct_lists_a_repeated_event_once(tmp_path):
+    url = f"sqlite:///{tmp_path / 'repeats.db'}"
+    doc = make_document()
+    doc.events[2].same_as = "ev1"  # the third event names the first again
+    with Store.open(url) as store:
+        store.save(doc)
+    every = CliRunner().invoke(main, ["--db", url, "events", "--format", "json"])
+    once = CliRunner().invoke(main, ["--db", url, "events", "--format", "json", "--distinct"])
+    assert [json.loads(line)["id"] for line in every.stdout.splitlines()] == ["ev2", "ev1", "ev3"]
+    assert [json.loads(line)["id"] for line in once.stdout.splitlines()] == ["ev2", "ev1"]

@@ -259,6 +259,15 @@ def test_store_event_filters(store, where, expected):
     assert store.count_events(where) == len(expected)
 
 
+def test_store_distinct_leaves_out_repeated_mentions(store):
+    doc = make_document()
+    doc.events[2].same_as = "ev1"  # as if the arrest were the coup named again
+    store.save(doc)
+    assert [e["id"] for e in store.events(EventFilter(distinct=True))] == ["ev2", "ev1"]
+    assert store.count_events(EventFilter(coup=True, distinct=True)) == 1
+    assert store.get(doc.id)["events"][2]["same_as"] == "ev1"
+
+
 def test_store_events_limit(store):
     store.save(make_document())
     assert [e["id"] for e in store.events(limit=2)] == ["ev2", "ev1"]

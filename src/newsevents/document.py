@@ -183,6 +183,9 @@ class Event:
     attribution: str | None = None
     confidence: float = 0.5
     trigger: Span | None = None  # the word(s) that name the event; an addition to the contract
+    # The id of the event this one mentions again (a coup named three times is one coup); an
+    # addition to the contract.
+    same_as: str | None = None
 
 
 @dataclass

@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from newsevents.document import Document, EventDate, Published
+from newsevents.document import Argument, Document, Event, EventDate, Published, Span
 from newsevents.settings import Settings
 from newsevents.stages.events.coups import coup_date, recalled, reports_no_coup
+from newsevents.stages.events.repeats import mark_repeats
 from newsevents.stages.ingest import read_jsonl
 
 COUP_SET = Path(__file__).parent.parent / "data" / "coups" / "articles.jsonl"
@@ -208,6 +209,84 @@ def test_the_story_coup_named_again_after_a_recalled_one(pipeline):
     found = story_coups(pipeline, text, dt.date(2025, 3, 4))
     assert [e.trigger.text for e in found] == ["seized", "coup"]
     assert found[0].coup.outcome == "successful"
+
+
+# --- one coup, named again ---------------------------------------------------------------------
+
+
+def coup_mention(
+    id_: str, date: EventDate | None, country: str | None = "BFA", status: str = "occurred"
+) -> Event:
+    unseated = Argument("the government", country=country) if country else None
+    at = int(id_[2:]) * 100
+    return Event(
+        id_,
+        "COERCE",
+        Span("...", at, at + 3),
+        "seize",
+        status=status,
+        recipient=unseated,
+        date=date,
+    )
+
+
+def same_as(events: list[Event]) -> list[str | None]:
+    mark_repeats(events)
+    return [event.same_as for event in events]
+
+
+def test_later_mentions_point_at_the_best_dated_one():
+    lead = coup_mention(
+        "ev1", dated(dt.date(2024, 3, 8), "publication")
+    )  # "a coup, officials said"
+    night = coup_mention(
+        "ev2", EventDate(dt.date(2024, 3, 5), dt.date(2024, 3, 6), "day", "d1", "stated")
+    )  # "on the night of 5-6 March"
+    claimed = coup_mention("ev3", dated(dt.date(2024, 3, 7), "relative"))  # "announced on Thursday"
+    assert same_as([lead, night, claimed]) == ["ev2", None, "ev2"]
+
+
+def test_a_year_names_the_coup_of_that_year_again():
+    # "the 2019 coup ... the May 2021 coup ... since the 2021 coup"
+    first = coup_mention(
+        "ev1", EventDate(dt.date(2019, 1, 1), dt.date(2019, 12, 31), "year", "d1", "stated")
+    )
+    second = coup_mention(
+        "ev2", EventDate(dt.date(2021, 5, 1), dt.date(2021, 5, 31), "month", "d2", "stated")
+    )
+    again = coup_mention(
+        "ev3", EventDate(dt.date(2021, 1, 1), dt.date(2021, 12, 31), "year", "d3", "stated")
+    )
+    assert same_as([first, second, again]) == [None, None, "ev2"]
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        coup_mention("ev2", dated(dt.date(2024, 2, 20))),  # weeks apart: a counter-coup
+        coup_mention("ev2", dated(dt.date(2024, 3, 6)), country="NER"),  # a neighbour's coup
+        coup_mention("ev2", dated(dt.date(2024, 3, 6)), country=None),  # whose, the text can't say
+        coup_mention("ev2", dated(dt.date(2024, 3, 6)), status="denied"),  # "denied any coup"
+        coup_mention("ev2", None),
+    ],
+)
+def test_mentions_that_are_not_the_same_coup(other):
+    assert same_as([coup_mention("ev1", dated(dt.date(2024, 3, 6))), other]) == [None, None]
+
+
+@pytest.mark.model
+def test_a_story_counts_its_coup_once(pipeline):
+    text = (
+        "Coup bid foiled in Guinea-Bissau\n\n"
+        "Soldiers tried to overthrow the government of Guinea-Bissau on Tuesday night, the "
+        "presidency said.\n\n"
+        "The coup attempt was put down by loyal troops after hours of gunfire in Bissau. The "
+        "country has seen four successful coups since 1980."
+    )
+    found = story_coups(pipeline, text, dt.date(2024, 2, 8))
+    headline, attempt, again = found
+    assert attempt.date.basis == "relative"
+    assert [headline.same_as, attempt.same_as, again.same_as] == [attempt.id, None, attempt.id]
 
 
 # --- the whole pipeline on the team's coup set ---------------------------------------------

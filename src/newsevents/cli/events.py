@@ -147,6 +147,12 @@ WRITERS = {"table": write_table, "json": write_json_lines, "csv": write_csv}
     "negated, denied and hypothetical events.",
 )
 @click.option("--article", "article_id", metavar="ARTICLE_ID", help="Only this article's events.")
+@click.option(
+    "--distinct",
+    is_flag=True,
+    help="Each event once: leave out mentions that repeat an event of the same article (a coup "
+    "the story names three times is listed once, by its best-dated mention).",
+)
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many events.")
 @click.option(
     "--format",
@@ -167,6 +173,7 @@ def events(
     source_type: str | None,
     statuses: tuple[str, ...],
     article_id: str | None,
+    distinct: bool,
     limit: int | None,
     output_format: str,
 ) -> None:
@@ -179,7 +186,7 @@ def events(
 
     \b
     Examples:
-        newsevents events --country MLI --coup
+        newsevents events --country MLI --coup --distinct
         newsevents events --type ASSAULT --since 2024-01-01 --format csv > assaults.csv
         newsevents events --source-type anonymous --format json --limit 100
         newsevents events --status occurred --status attempted --country SDN
@@ -193,6 +200,7 @@ def events(
         source_type=source_type,
         statuses=statuses,
         article_id=article_id,
+        distinct=distinct,
     )
     with open_store(settings.db) as store:
         write = WRITERS[output_format]

@@ -71,6 +71,7 @@ class EventFilter:
     statuses: tuple[str, ...] = ()  # any of these (occurred, negated, ...); empty: all
     article_id: str | None = None
     flag: str | None = None  # a flag kind its article carries; "any" for any flag
+    distinct: bool = False  # leave out events that mention again one of their article
 
 
 class Store:
@@ -309,6 +310,7 @@ def _event_row(article_id: str, position: int, data: dict, sources: dict[str, st
         "confidence": data.get("confidence", 0.0),
         "evidence": data["evidence"]["text"],
         "data": data,
+        "same_as": data.get("same_as"),
     }
 
 
@@ -363,6 +365,8 @@ def event_conditions(where: EventFilter) -> list:
         conditions.append(ev.c.status.in_(where.statuses))
     if where.article_id:
         conditions.append(ev.c.article_id == where.article_id)
+    if where.distinct:
+        conditions.append(ev.c.same_as.is_(None))
     if where.flag:
         flagged = tables.flags.c.article_id == ev.c.article_id
         if where.flag != "any":

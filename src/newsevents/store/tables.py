@@ -66,6 +66,8 @@ events = Table(
     Column("confidence", Float, nullable=False),
     Column("evidence", Text, nullable=False),
     Column("data", JSONType, nullable=False),
+    # The event of the same article this one mentions again (a coup named three times).
+    Column("same_as", String(64)),
     Index("ix_events_type", "type"),
     Index("ix_events_country", "country"),
     Index("ix_events_coup_outcome", "coup_outcome"),

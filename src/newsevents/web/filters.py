@@ -37,6 +37,9 @@ def event_query(
     flag: Annotated[
         str | None, Query(description='Events of articles with this flag kind ("any": any flag).')
     ] = None,
+    distinct: Annotated[
+        bool, Query(description="Each event once: leave out an article's repeated mentions.")
+    ] = False,
     offset: Annotated[int, Query(ge=0, description="Events to skip (paging).")] = 0,
     limit: Annotated[
         int | None, Query(ge=1, le=MAX_PAGE, description="Events per page (default 50).")
@@ -54,6 +57,7 @@ def event_query(
         statuses=tuple(_choice("status", s, STATUSES) for s in status or () if s),
         article_id=_blank(article),
         flag=_blank(flag),
+        distinct=distinct,
         offset=offset,
         limit=limit,
     )

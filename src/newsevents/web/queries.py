@@ -53,10 +53,15 @@ def overview(store: Store) -> Overview:
         return Overview(
             articles=count(select(func.count()).select_from(t.articles)),
             events=count(select(func.count()).select_from(ev)),
-            coups=count(select(func.count()).where(ev.c.coup_outcome.is_not(None))),
+            coups=count(select(func.count()).where(*_first_coup_mentions())),
             flags=count(select(func.count()).select_from(t.flags)),
             countries=count(select(func.count(distinct(ev.c.country)))),
         )
+
+
+def _first_coup_mentions() -> tuple:
+    ev = t.events
+    return ev.c.coup_outcome.is_not(None), ev.c.same_as.is_(None)
 
 
 def dated_type_counts(store: Store) -> list[tuple[dt.date, str, int]]:
@@ -72,7 +77,8 @@ def dated_type_counts(store: Store) -> list[tuple[dt.date, str, int]]:
 
 
 def coup_events(store: Store) -> list[dict[str, Any]]:
-    """Every coup event with its country, date, outcome and article, oldest first."""
+    """Every coup event with its country, date, outcome and article, oldest first; a coup an
+    article names again is there once."""
     ev, ar = t.events, t.articles
     statement = (
         select(
@@ -87,7 +93,7 @@ def coup_events(store: Store) -> list[dict[str, Any]]:
             ar.c.title,
         )
         .join(ar, ar.c.id == ev.c.article_id)
-        .where(ev.c.coup_outcome.is_not(None))
+        .where(*_first_coup_mentions())
         .order_by(ev.c.date_start.asc().nulls_last(), ev.c.article_id, ev.c.position)
     )
     with store.engine.connect() as conn:

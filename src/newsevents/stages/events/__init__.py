@@ -5,7 +5,8 @@ mode; ``status`` reads negation, modality and framing verbs; ``arguments`` fills
 from the parse and the actors layer; ``linking`` finds place, date and attribution; ``contexts`` and
 ``coups`` add the why, and the coup extension. A trained sentence classifier (``classifier``) then
 votes beside the rules on the same sentences (``combine``): it vetoes rule events in sentences it
-is sure report none, adds types the rules missed, and grades every event's confidence.
+is sure report none, adds types the rules missed, and grades every event's confidence. Last,
+``repeats`` points each later mention of a coup at the mention that dates it best.
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ from .linking import (
     mention_index,
     place_of,
 )
+from .repeats import mark_repeats
 from .status import status_of
 from .triggers import DEMAND, Trigger, find_triggers
 
@@ -173,6 +175,7 @@ class EventsStage(Stage):
         doc.events = [d.event for d in drafts]
         for number, event in enumerate(doc.events, start=1):
             event.id = f"ev{number}"
+        mark_repeats(d.event for d in drafts if d.trigger.coup)
         return doc
 
     def _classified(
