@@ -454,6 +454,43 @@ def test_purpose_infinitive_of_a_noun_is_planned_not_threatened(events):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Chad quit the Sahel Border Force (a joint mission to fight jihadist groups).",
+            ["RETREAT"],
+        ),
+        ("Kenya joined the Atlantic Maritime Force, a coalition to fight piracy, in 2019.", []),
+        ("Zambia joined the Copperbelt Shield, a task force set up to arrest smugglers.", []),
+        ("The rebels formed the Northern Front, a militia meant to attack army posts.", []),
+        # The event noun inside the aim clause goes with it.
+        (
+            "Gabon left the Ogooue River Force (a joint effort to end attacks on fishermen).",
+            ["RETREAT"],
+        ),
+    ],
+)
+def test_aim_clause_describing_a_name_is_no_event(events, text, expected):
+    assert [e.type for e in events(text)] == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The army launched an operation to capture the town.", "ASSAULT"),
+        ("The coalition began a campaign to attack smuggling networks.", "ASSAULT"),
+        # The aim of one act, and a fact told of a country: both are kept.
+        ("The army launched Operation Red Dune, an offensive to capture the oasis.", "ASSAULT"),
+        ("Uganda, the first country to withdraw its troops, criticised the mission.", "RETREAT"),
+    ],
+)
+def test_aim_of_an_act_or_a_ranked_fact_is_kept(events, text, expected):
+    assert expected in [e.type for e in events(text)]
+
+
+@pytest.mark.model
 def test_adjectival_participle_is_no_event(events):
     assert events("The alleged smuggler lives in Tunis.") == []
 

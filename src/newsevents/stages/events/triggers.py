@@ -5,6 +5,8 @@ must hang off it in the parse ("pulled ... out", "took ... into custody"). Sense
 ``senses.json`` drop or retype ambiguous readings by looking at the object ("attacked the plan" is
 criticism, "released a report" is no event). A trigger that sits inside the complement of another
 ("agreed to withdraw", "condemned the attack") is absorbed: the sentence codes the outer event.
+An aim clause that describes a name ("the Gulf Guard, a force to fight piracy") and the words
+inside it are no triggers: they say what a body is for, not what happened.
 """
 
 from __future__ import annotations
@@ -34,6 +36,10 @@ COMPLEMENT_DEPS = {
     "oprd",
     "nsubjpass",
 }
+# Dependencies that lead from an aim clause up to the noun it describes: "a force to fight",
+# "a force set up to fight", "a force with a mandate to fight".
+DESCRIPTION_DEPS = {"acl", "relcl", "advcl", "xcomp", "prep", "pobj"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "expl"}
 # Types whose complement names what is agreed, asked, refused, threatened, blamed or backed.
 ABSORBING_TYPES = {
     "AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "SUPPORT", "CONCEDE", "PROTEST",
@@ -75,7 +81,7 @@ class Trigger:
 def find_triggers(sent: Any, actor_starts: frozenset[int] = frozenset()) -> list[Trigger]:
     """The triggers of one spaCy sentence, after sense checks and absorption, in text order."""
     found = [t for token in sent if (t := _trigger_at(token, actor_starts)) is not None]
-    return _absorb(found)
+    return _absorb([t for t in found if not _in_description(t.token)])
 
 
 def _trigger_at(token: Any, actor_starts: frozenset[int]) -> Trigger | None:
@@ -259,6 +265,48 @@ def _in_complement(token: Any) -> bool:
     if token.dep_ in COMPLEMENT_DEPS or _is_aim(token):
         return True
     return token.dep_ in ("compound", "amod") and token.pos_ == "NOUN"
+
+
+def _in_description(token: Any) -> bool:
+    return any(_describes_a_name(t) for t in (token, *token.ancestors))
+
+
+def _describes_a_name(token: Any) -> bool:
+    """An infinitive in an appositive that describes a name: "the Gulf Guard, a force set up to
+    fight piracy," or "the Lagos Pact (an effort to curb smuggling)". It states what the body is
+    for, which is no event. Kept: "Kenya, the first country to leave" (a fact) and "Operation
+    Red Dune, an offensive to capture the oasis" (the aim of one act)."""
+    if not _has_child(token, "aux", ("to",)):
+        return False
+    current = token
+    while current.dep_ in DESCRIPTION_DEPS and not _has_subject(current):
+        current = current.head
+    if current.dep_ != "appos" or not _is_name(current.head):
+        return False
+    return not (_is_ranked(current) or _names_an_act(current))
+
+
+def _has_subject(token: Any) -> bool:
+    # "a deal for Mali to withdraw": an infinitive with its own subject names whose act it is.
+    return any(c.dep_ in SUBJECT_DEPS for c in token.children)
+
+
+def _is_name(token: Any) -> bool:
+    return token.pos_ == "PROPN" or bool(token.ent_type_)
+
+
+def _names_an_act(noun: Any) -> bool:
+    # "Operation Red Dune, an offensive to capture the oasis": the aim of one act is planned.
+    return noun.lower_ in word_set("act_nouns") or (noun.lower_, "N") in entries_by_form()
+
+
+def _is_ranked(noun: Any) -> bool:
+    """ "the first / last / only / largest country to ...": the infinitive tells what it did."""
+    return any(
+        c.ent_type_ == "ORDINAL" or c.tag_ == "JJS" or c.lower_ in word_set("ranking")
+        for c in noun.children
+        if c.dep_ in ("amod", "advmod", "nummod")
+    )
 
 
 def _governing(token: Any, by_index: dict[int, Trigger]) -> tuple[Trigger | None, bool]:
