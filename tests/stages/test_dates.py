@@ -451,6 +451,21 @@ def test_tense_chooses_the_year_of_a_month(parsed, stage):
 
 
 @pytest.mark.model
+def test_a_past_perfect_the_parser_splits_still_looks_back(parsed, stage):
+    # The parse makes "had" a verb of its own and "taken" its clause, with no auxiliary.
+    text = (
+        "Rebel officers seized the capital on 2 October 2023, ousting Colonel Jean-Marc Ebode, "
+        "who had himself taken over in a coup in January of the same year."
+    )
+    doc = stage(parsed(text, published=Published(D(2023, 10, 4), "given")))
+    assert [(m.text, m.start_date.isoformat()[:7]) for m in doc.dates] == [
+        ("2 October 2023", "2023-10"),
+        ("January", "2023-01"),
+        ("the same year", "2023-01"),
+    ]
+
+
+@pytest.mark.model
 def test_planned_dates_do_not_set_the_inferred_publication_date(parsed, stage):
     text = (
         "Soldiers seized the airport in Niamey on 14 July 2024. "

@@ -57,4 +57,8 @@ def verb_direction(verb, depth: int = 0) -> str | None:
     # ("has postponed the vote until Saturday") and so says nothing.
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxiliaries):
         return "past"
+    if verb.tag_ == "VBN" and verb.head.lower_ in _words("past_perfect_heads"):
+        # "who had himself taken over in January": the parser can split a past perfect into a
+        # verb "had" with a clause, leaving the participle no auxiliary of its own.
+        return "past"
     return None
