@@ -288,6 +288,46 @@ def test_fallback_to_focus_country_and_publication_date(events):
     assert event.date.basis == "publication" and event.date.start == dt.date(2023, 6, 1)
 
 
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thousands of farmers marched on Monday in defence of the land law.",
+        "The ministry threatened on Tuesday to expel the ambassador.",
+        "Gunmen attacked on 4 May near the border town.",
+    ],
+)
+def test_a_time_is_never_the_recipient(events, text):
+    recipient = events(text)[0].recipient
+    assert recipient is None or not any(
+        day in recipient.text for day in ("Monday", "Tuesday", "May")
+    )
+
+
+@pytest.mark.model
+def test_an_event_that_happened_borrows_no_later_date_from_the_sentence_before(events):
+    text = (
+        "The junta, which seized power in May 2022, has promised a vote by the end of 2026. "
+        "Soldiers arrested two opposition leaders after the takeover. "
+        "Envoys will meet the junta to discuss the roadmap then."
+    )
+    day = dt.date(2024, 2, 1)
+
+    def dates(doc):
+        seized, vote = doc.text.index("May 2022"), doc.text.index("the end of 2026")
+        return [
+            DateMention("d1", "May 2022", seized, seized + 8, dt.date(2022, 5, 1),
+                        dt.date(2022, 5, 31), "month", 0.9),
+            DateMention("d2", "the end of 2026", vote, vote + 15, dt.date(2026, 9, 1),
+                        dt.date(2026, 12, 31), "month", 0.9),
+        ]  # fmt: skip
+
+    found = events(text, dates=dates, published=Published(day, "given"))
+    by_trigger = {event.trigger.text: event for event in found}
+    assert by_trigger["arrested"].date.mention == "d1"
+    assert by_trigger["meet"].date.mention == "d2"  # a plan may take the plan's date
+
+
 # --- coups ------------------------------------------------------------------------------------
 
 

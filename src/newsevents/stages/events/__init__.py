@@ -60,6 +60,8 @@ log = logging.getLogger(__name__)
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 COUP_CONTEXTS = ("coup", "pro_autocracy")
 BACKGROUND_COUP_CONTEXTS = ("pro_autocracy",)
+# Statuses of events that took place, before the story was written.
+HAPPENED = frozenset({"occurred", "attempted"})
 
 
 @dataclass
@@ -266,7 +268,7 @@ class EventsStage(Stage):
             place=place_of(
                 article.places, clause, bounds, paragraph_start, token.idx, doc.focus_country
             ),
-            date=_date(article, token, index, article.dates),
+            date=_date(article, token, index, article.dates, status in HAPPENED),
             attribution=attribution.id if attribution else None,
             confidence=_confidence(trigger, actor, recipient),
             trigger=doc.span(token.idx, token.idx + len(token)),
@@ -338,13 +340,19 @@ class EventsStage(Stage):
 
 
 def _date(
-    article: Article, token: Any, index: int, dates: SpanIndex[DateMention]
+    article: Article,
+    token: Any,
+    index: int,
+    dates: SpanIndex[DateMention],
+    happened: bool = False,
 ) -> EventDate | None:
-    """The date of the event ``token`` names in sentence ``index``, from the mentions ``dates``."""
+    """The date of the event ``token`` names in sentence ``index``, from the mentions ``dates``;
+    an event that ``happened`` takes no date after publication from an earlier sentence."""
     bounds = article.bounds[index]
     clause = _span_of([token.left_edge, token.right_edge]) if token.pos_ == "VERB" else bounds
     paragraph_start = article.paragraph(token.idx)[0]
-    return date_of(dates, clause, bounds, paragraph_start, token.idx, article.doc.published)
+    published = article.doc.published
+    return date_of(dates, clause, bounds, paragraph_start, token.idx, published, happened)
 
 
 def _free_of_other_coups(article: Article, draft: Draft, coups: list[Draft]) -> None:
@@ -363,7 +371,8 @@ def _free_of_other_coups(article: Article, draft: Draft, coups: list[Draft]) -> 
             continue
         if phrase[0] <= taken.start and taken.end <= phrase[1]:
             rest = mention_index([m for m in article.dates.items if m is not taken])
-            draft.event.date = _date(article, token, draft.sentence_index, rest)
+            happened = draft.event.status in HAPPENED
+            draft.event.date = _date(article, token, draft.sentence_index, rest, happened)
             return
 
 

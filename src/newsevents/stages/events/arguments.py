@@ -18,6 +18,8 @@ from .lexicon import load_json, verb_forms
 
 # Prepositions that introduce a recipient, by preference; "from" and "of" for a withdrawal.
 RECIPIENT_PREPS = ("against", "on", "with", "to", "at", "into", "from", "of")
+# "marched on Monday", "fired from noon": a time is never an event's party.
+TIME_LABELS = frozenset({"DATE", "TIME"})
 WITHDRAW_PREPS = ("from", "of", "out")
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 # Parts of a noun phrase that do not belong to the argument's text.
@@ -71,11 +73,11 @@ def _pobj(token: Any, preps: tuple[str, ...]) -> Any | None:
         if prep.dep_ not in ("prep", "prt", "agent"):
             continue
         for child in prep.children:
-            if child.dep_ == "pobj":
+            if child.dep_ == "pobj" and child.ent_type_ not in TIME_LABELS:
                 candidates.setdefault(prep.lower_, child)
             elif child.dep_ == "prep":
                 obj = _child(child, "pobj")
-                if obj is not None:
+                if obj is not None and obj.ent_type_ not in TIME_LABELS:
                     candidates.setdefault(child.lower_, obj)
     return next((candidates[p] for p in preps if p in candidates), None)
 

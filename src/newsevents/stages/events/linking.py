@@ -53,8 +53,10 @@ def _nearest(mentions: SpanIndex, start: int, end: int, pivot: int) -> Any | Non
     return min(inside, key=lambda m: abs(m.start - pivot), default=None)
 
 
-def _previous(mentions: SpanIndex, start: int, pivot: int) -> Any | None:
-    before = [m for m in mentions.starting_in(start, pivot) if m.end <= pivot]
+def _previous(
+    mentions: SpanIndex, start: int, pivot: int, keep: Callable[[Any], bool] = lambda m: True
+) -> Any | None:
+    before = [m for m in mentions.starting_in(start, pivot) if m.end <= pivot and keep(m)]
     return before[-1] if before else None
 
 
@@ -103,13 +105,23 @@ def date_of(
     paragraph_start: int,
     pivot: int,
     published: Published,
+    looks_back: bool = False,
 ) -> EventDate | None:
+    """The date in the event's clause, else its sentence, else the last one earlier in its
+    paragraph, else the publication date. An event that ``looks_back`` (it happened) borrows no
+    date after publication from an earlier sentence: "elections by the end of 2024. The union
+    suspended Guinea after the coup" does not date the suspension in 2024."""
     for start, end in _scopes(clause, sentence):
         if (mention := _nearest(dates, start, end, pivot)) is not None:
             return _event_date(mention)
-    if (mention := _previous(dates, paragraph_start, sentence[0])) is not None:
+    day = published.date
+    if looks_back and day is not None:
+        mention = _previous(dates, paragraph_start, sentence[0], lambda m: m.start_date <= day)
+    else:
+        mention = _previous(dates, paragraph_start, sentence[0])
+    if mention is not None:
         return _event_date(mention)
-    return _publication_date(published.date)
+    return _publication_date(day)
 
 
 def _event_date(mention: DateMention) -> EventDate:
