@@ -157,6 +157,8 @@ def test_one_sentence_holds_several_events(events):
         ("Fighting has not resumed in the province.", "negated"),
         ("Canada will withdraw its trainers from Latvia.", "planned"),
         ("Norway plans to withdraw its observers.", "planned"),
+        ("The peacekeeping mission is due to withdraw its last battalion by June.", "planned"),
+        ("The garrison is slated to withdraw from the river port in June.", "planned"),
         ("The rebels tried to seize the airport.", "attempted"),
         ("The ministry denied arresting the blogger.", "denied"),
         ("Lima would release the prisoners if the rebels disarmed.", "hypothetical"),
