@@ -617,3 +617,14 @@ def test_a_dateline_outweighs_a_country_named_twice_in_passing(blank_nlp):
     )
     doc = places_of(blank_nlp, text, [("ASUNCION", "GPE"), ("Brazil", "GPE"), ("Brazil", "GPE")])
     assert doc.focus_country == "PRY"
+
+
+@pytest.mark.parametrize(("title", "focus"), [(None, "QAT"), ("Shelling resumes in Aleppo", "SYR")])
+def test_a_place_the_headline_names_votes_again(blank_nlp, title, focus):
+    text = (
+        "Shelling resumed in Aleppo on Sunday, a day after envoys met in Doha. Qatar, which "
+        "hosted the talks, called for calm."
+    )
+    doc = doc_with(blank_nlp, text, [("Aleppo", "GPE"), ("Doha", "GPE"), ("Qatar", "GPE")])
+    doc.title = title
+    assert PlacesStage()(doc).focus_country == focus

@@ -32,6 +32,8 @@ __all__ = ["PlacesStage", "is_dateline", "make_places"]
 DEMONYM_WEIGHT = 0.5
 # A dateline says where the reporter files from: the story's place, more than a name in passing.
 DATELINE_WEIGHT = 3.0
+# A headline names the story's place: a place of the body the title names too votes again.
+TITLE_WEIGHT = 2.0
 # What may follow a dateline's place: a region or country, a date, the agency, then a dash.
 _DATELINE_TAIL = re.compile(
     r"(?:,\s*[A-Z][\w.'’ -]{1,30}?)?(?:,?\s+[A-Z][a-z]{2,8}\.? \d{1,2})?"
@@ -204,6 +206,10 @@ def _context(doc: Document, first: dict[NameSpan, Choice | None], names: frozens
             country = country_by_demonym(entity.text)
             if country is not None:
                 counts[country.iso3] += DEMONYM_WEIGHT
+    title = f" {fold(doc.title)} " if doc.title else ""
+    for key, by_country in votes.items():
+        if f" {key} " in title:
+            counts[by_country.most_common(1)[0][0]] += TITLE_WEIGHT
     return Context(
         focus=focus_country(counts),
         countries=counts,
