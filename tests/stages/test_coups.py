@@ -12,7 +12,13 @@ import pytest
 
 from newsevents.document import Argument, Document, Event, EventDate, Published, Span
 from newsevents.settings import Settings
-from newsevents.stages.events.coups import coup_date, recalled, reports_no_coup
+from newsevents.stages.events.coups import (
+    coup_date,
+    elapsed_since,
+    recalled,
+    reports_no_coup,
+    shifted_back,
+)
 from newsevents.stages.events.repeats import mark_repeats
 from newsevents.stages.ingest import read_jsonl
 
@@ -209,6 +215,55 @@ def test_the_story_coup_named_again_after_a_recalled_one(pipeline):
     found = story_coups(pipeline, text, dt.date(2025, 3, 4))
     assert [e.trigger.text for e in found] == ["seized", "coup"]
     assert found[0].coup.outcome == "successful"
+
+
+# --- "two years since the coup" ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("before", "expected"),
+    [
+        ("Crowds gathered to mark two years since the army ", (2, "year")),
+        ("Three years after the ", (3, "year")),
+        ("The talks opened 18 months after soldiers ", (18, "month")),
+        ("A year after the ", (1, "year")),
+        ("He spent two years in exile after the ", None),
+        ("Soldiers ", None),
+        ("Many years after the ", None),
+    ],
+)
+def test_time_since_a_coup(before, expected):
+    found = elapsed_since(before)
+    assert (found[:2] if found else None) == expected
+
+
+def test_shifted_back_by_years_and_months():
+    sunday = dated(dt.date(2023, 2, 12))
+    two_years = shifted_back(sunday, 2, "year")
+    assert (two_years.start, two_years.end, two_years.precision) == (
+        dt.date(2021, 1, 1),
+        dt.date(2021, 12, 31),
+        "year",
+    )
+    fourteen_months = shifted_back(sunday, 14, "month")
+    assert (fourteen_months.start, fourteen_months.end) == (
+        dt.date(2021, 12, 1),
+        dt.date(2021, 12, 31),
+    )
+
+
+@pytest.mark.model
+def test_a_coup_two_years_before_is_recalled(pipeline):
+    text = (
+        "Students defy ban\n\nHundreds of students marched in the capital on 12 February 2023 to "
+        "mark two years since the army took power in a coup."
+    )
+    doc = pipeline(
+        Document(source="test", raw=text, published=Published(dt.date(2023, 2, 13), "given"))
+    )
+    took = next(e for e in doc.events if e.trigger.text == "took")
+    assert took.date.start.year == 2021 and took.coup is None
+    assert "pro_autocracy" in took.contexts
 
 
 # --- one coup, named again ---------------------------------------------------------------------

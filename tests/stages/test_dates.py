@@ -13,6 +13,7 @@ from newsevents.document import Document, Published
 from newsevents.settings import Settings
 from newsevents.stages.dates import make_dates
 from newsevents.stages.dates.grammar import grammar
+from newsevents.stages.dates.published import in_dateline
 
 D = dt.date
 
@@ -448,6 +449,31 @@ def test_tense_chooses_the_year_of_a_month(parsed, stage):
         ("May", "2013-05"),
         ("the end of the year", "2012-09"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        ("Title\n\nHARARE, March 3, 2024 - Police said ...", "March 3, 2024", True),
+        ("LAGOS, Nigeria, 4 May 2023 (Wire) - Fuel ran out.", "4 May 2023", True),
+        ("KYIV, Jan. 9, 2022: Sirens sounded.", "Jan. 9, 2022", True),
+        ("Police said on March 3, 2024 - a Sunday - that ...", "March 3, 2024", False),
+        ("HARARE, March 3, 2024, was quiet.", "March 3, 2024", False),
+        ("The vote in Harare, March 3, 2024 - a test.", "March 3, 2024", False),
+    ],
+)
+def test_a_dateline_date(text, date, expected):
+    start = text.index(date)
+    assert in_dateline(text, start, start + len(date)) is expected
+
+
+@pytest.mark.model
+def test_a_dateline_dates_the_report_whatever_the_tense(parsed, stage):
+    text = (
+        "Students march in Yangon\n\nYANGON, Feb. 12, 2023 - Several hundred students march "
+        "through the city to mark the anniversary."
+    )
+    assert stage(parsed(text)).published == Published(D(2023, 2, 12), "inferred")
 
 
 @pytest.mark.model

@@ -12,7 +12,7 @@ from ...document import DateMention, Document, Published
 from ...pipeline import Stage, register_stage
 from ...settings import Settings
 from .grammar import Grammar, grammar
-from .published import infer_publication
+from .published import in_dateline, infer_publication
 from .resolve import Context, Resolved, resolve
 from .spans import Candidate, find_candidates
 from .tense import direction_at
@@ -40,7 +40,12 @@ class DatesStage(Stage):
         directions = [direction_at(doc.nlp, c.start, c.end) for c in candidates]
         if doc.published.date is None:
             parsed = doc.nlp is not None and doc.nlp.has_annotation("DEP")
-            inferred = infer_publication(candidates, directions, require_past=parsed)
+            # A dateline's date is when the report was filed, whatever the tense around it.
+            reported = [
+                "past" if in_dateline(doc.text, c.start, c.end) else direction
+                for c, direction in zip(candidates, directions, strict=True)
+            ]
+            inferred = infer_publication(candidates, reported, require_past=parsed)
             if inferred is not None:
                 doc.published = Published(inferred, "inferred")
         doc.dates = resolve_mentions(doc.text, candidates, directions, doc.published)

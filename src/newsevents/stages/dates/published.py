@@ -1,7 +1,8 @@
 """Inferring the publication date from the text when no one gave it.
 
 A report is written after the last event it dates in full: the latest explicit day ("May
-11-12, 2022") is the first guess. Weekday and day words that come after it in the text move the
+11-12, 2022") is the first guess, and a dateline's day ("YANGON, Feb. 12, 2023 -") is the day of
+the report. Weekday and day words that come after it in the text move the
 guess forward: a statement "on Monday evening" after a Thursday event puts the report on the
 following Monday at the earliest, one made "yesterday" a day after that.
 """
@@ -9,10 +10,26 @@ following Monday at the earliest, one made "yesterday" a day after that.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from .grammar import lexicon, weekday_number
 from .resolve import Context, resolve
 from .spans import Candidate
+
+# A dateline around a date: a place in capitals and a comma before it on its line; an agency in
+# brackets, then a dash or colon, after it.
+_DATELINE_BEFORE = re.compile(
+    r"(?:^|\n)[ \t]*[A-Z][A-Z .'’-]{1,40}(?:, [A-Z][\w .'’-]{1,30})?,[ \t]*$"
+)
+_DATELINE_AFTER = re.compile(r"[ \t]*(?:\([^()\n]{1,30}\))?[ \t]*[-–—:]")
+
+
+def in_dateline(text: str, start: int, end: int) -> bool:
+    """Whether the date at ``start:end`` is a dateline's ("LAGOS, May 3 (Wire) - ...")."""
+    return bool(
+        _DATELINE_BEFORE.search(text, max(0, start - 80), start)
+        and _DATELINE_AFTER.match(text, end)
+    )
 
 
 def infer_publication(

@@ -36,10 +36,12 @@ from .coups import (
     backing_sentences,
     coup_date,
     coup_object,
+    elapsed_since,
     is_backing_word,
     is_fighting,
     recalled,
     reports_no_coup,
+    shifted_back,
 )
 from .framing import recode
 from .lexicon import Entry
@@ -281,6 +283,7 @@ class EventsStage(Stage):
         coups = [d for d in drafts if d.trigger.coup and not reports_no_coup(d.event.status)]
         for draft in coups:
             _free_of_other_coups(article, draft, coups)
+            _dated_by_time_since(article, draft)
         date_texts = {mention.id: mention.text for mention in article.doc.dates}
         dates = [
             coup_date(d.event.date, date_texts.get(d.event.date.mention) if d.event.date else None)
@@ -374,6 +377,22 @@ def _free_of_other_coups(article: Article, draft: Draft, coups: list[Draft]) -> 
             happened = draft.event.status in HAPPENED
             draft.event.date = _date(article, token, draft.sentence_index, rest, happened)
             return
+
+
+def _dated_by_time_since(article: Article, draft: Draft) -> None:
+    """ "marched on Sunday to mark two years since the army took power": the coup came that long
+    before the date of the sentence around it, unless its own words carry a date."""
+    token, date = draft.trigger.token, draft.event.date
+    sentence_start = article.sentences[draft.sentence_index].start_char
+    elapsed = elapsed_since(article.doc.text[sentence_start : token.idx])
+    if elapsed is None or date is None:
+        return
+    count, unit, link_end = elapsed
+    if date.mention is not None:
+        mention = next(m for m in article.dates.items if m.id == date.mention)
+        if mention.start >= sentence_start + link_end:
+            return  # "two years after the army took power in May 2021"
+    draft.event.date = shifted_back(date, count, unit)
 
 
 def _unseated(focus_country: str | None, event: Event) -> Argument | None:

@@ -14,6 +14,7 @@ alleged when it rests on a claim.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import cache
 from itertools import pairwise
 from typing import Any
@@ -25,6 +26,12 @@ from .lexicon import lemma_of, load_json
 BACKING_WINDOW = 2
 # A coup whose date lies this long before the story's publication is history the story recalls.
 BACKGROUND_DAYS = 180
+# "two years since the army took power", "a year after the coup": the time that has passed since
+# a coup named right after it.
+ELAPSED = re.compile(
+    r"\b(?P<count>\d{1,3}|[a-z]+)[ -](?P<unit>year|month)s? (?P<link>since|after)\b[^.;:!?]{0,60}$",
+    re.IGNORECASE,
+)
 
 
 @cache
@@ -138,6 +145,37 @@ def coup_date(date: EventDate | None, mention_text: str | None) -> EventDate | N
     if mention_text is not None and mention_text.lower() in coup_words("present_words"):
         return None
     return date
+
+
+def elapsed_since(before: str) -> tuple[int, str, int] | None:
+    """(count, "year" or "month", where "since" or "after" ends) when ``before``, the sentence up
+    to a coup's word, ends in "two years since the army" or "a year after the"; else None."""
+    match = ELAPSED.search(before)
+    if match is None:
+        return None
+    count = match["count"].lower()
+    number = int(count) if count.isdigit() else _number_words().get(count)
+    if not number:
+        return None
+    return number, match["unit"].lower(), match.end("link")
+
+
+@cache
+def _number_words() -> dict[str, int]:
+    return dict(load_json("coups.json")["number_words"])
+
+
+def shifted_back(date: EventDate, count: int, unit: str) -> EventDate:
+    """``date`` moved ``count`` years or months back, at that unit's precision: the date of a
+    coup "two years since" which something happened on ``date``."""
+    months = date.start.year * 12 + date.start.month - 1 - count * (12 if unit == "year" else 1)
+    year, month = divmod(months, 12)
+    if unit == "year":
+        start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    else:
+        start = dt.date(year, month + 1, 1)
+        end = dt.date(year + (month + 1) // 12, (month + 1) % 12 + 1, 1) - dt.timedelta(days=1)
+    return EventDate(start, end, unit, None, "relative")
 
 
 def reports_no_coup(status: str) -> bool:
