@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsevents.document import Coup, Document, Event, Span
+from newsevents.pipeline import Pipeline
 from newsevents.settings import Settings
 from newsevents.stages.events import EventsStage, make_events
 from newsevents.stages.events.classifier import (
@@ -94,6 +95,15 @@ def test_an_added_event_is_anchored_on_a_free_verb_before_a_noun(blank_nlp):
     assert model.strongest_word(sentence, "ASSAULT") is None
 
 
+def test_an_added_event_is_never_anchored_on_a_verb_that_only_reports(blank_nlp):
+    sentence = blank_nlp("Officials said envoys met")
+    for token in sentence:
+        token.pos_ = "VERB"
+    model = hand_made({"w:said": {"CONSULT": 3.0}, "w:met": {"CONSULT": 1.0}})
+    assert model.strongest_word(sentence, "CONSULT").text == "met"
+    assert model.strongest_word(sentence, "CONSULT", frozenset({3})) is None
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=200))
 def test_any_text_gets_a_probability_for_every_label(blank_nlp, text):
@@ -173,6 +183,15 @@ def test_a_type_the_rules_miss_is_added(parsed):
     assert [(e.type, e.trigger.text) for e in found] == [("CONSULT", "breakfasted")]
     assert "envoys" in found[0].actor.text
     assert found[0].confidence < 0.8
+
+
+@pytest.mark.model
+def test_an_added_event_is_never_anchored_on_a_party():
+    text = "The interior minister sent a long letter."
+    up_to_actors = Pipeline(Settings(), stages=["clean", "nlp", "dates", "places", "actors"])
+    model = hand_made({"w:minister": {"ASSAULT": 8.0}, "w:letter": {"ASSAULT": 1.0}})
+    found = EventsStage(model, THRESHOLDS)(up_to_actors(Document(source="t", raw=text))).events
+    assert [(e.type, e.trigger.text) for e in found] == [("ASSAULT", "letter")]
 
 
 @pytest.mark.model

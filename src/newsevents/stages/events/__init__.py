@@ -222,7 +222,9 @@ class EventsStage(Stage):
                 draft.event.mode = classifier.mode_of(features, draft.event.type)
             kept.append(draft)
         label = missing_type([d.event.type for d in kept], probabilities, thresholds)
-        taken = frozenset(d.trigger.token.i for d in proposed)
+        # A party to events ("the minister", "the newspaper") never names one.
+        parties = (t.i for t in sentence if article.actors.covering(t.idx, t.idx + len(t)))
+        taken = frozenset(d.trigger.token.i for d in proposed).union(parties)
         anchor = None if label is None else classifier.strongest_word(sentence, label, taken)
         if label is not None and anchor is not None:
             added = self._added(article, index, label, anchor)

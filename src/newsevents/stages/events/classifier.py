@@ -31,6 +31,13 @@ MODALS = frozenset({"will", "would", "could", "may", "might", "should", "shall",
 # A word in these relations describes another word; it does not name an event of its own.
 MODIFIER_DEPS = frozenset({"amod", "compound"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
+# Verbs that only report ("the ministry said ..."): the event is in what they report. Every form,
+# since the pipeline runs without a lemmatizer.
+REPORTING_VERBS = frozenset(
+    {"say", "says", "said", "saying", "tell", "tells", "told", "telling"}
+    | {"add", "adds", "added", "adding", "report", "reports", "reported", "reporting"}
+    | {"state", "states", "stated", "stating", "announce", "announces", "announced", "announcing"}
+)
 
 
 def sentence_features(sentence: Any) -> list[str]:
@@ -118,12 +125,12 @@ class SentenceClassifier:
         """The word whose own features speak most for ``label``: where an event the classifier
         adds is anchored, so the rules' argument functions can read its frame. A verb before a
         noun (events are mostly named by verbs, and a noun's weight often only says what the
-        sentence is about); never a word that describes another ("the alleged culprit", "state
-        media"), nor a word at ``taken`` (token indices)."""
+        sentence is about); never a verb that only reports ("said"), nor a word that describes
+        another ("the alleged culprit", "state media"), nor a word at ``taken`` (token indices)."""
         column = self.labels.index(label)
         candidates = []
         for token in sentence:
-            if not _may_anchor(token) or token.i in taken:
+            if not _may_anchor(token) or token.i in taken or token.lower_ in REPORTING_VERBS:
                 continue
             weight = sum(row[column] for f in _word_features(token) if (row := self.weights.get(f)))
             if weight > 0:
