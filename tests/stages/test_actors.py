@@ -143,6 +143,19 @@ def test_role_phrases_and_seats(parsed):
 
 
 @pytest.mark.model
+def test_a_dateline_dash_is_not_part_of_the_phrase_but_a_hyphen_is(parsed):
+    doc = analyse(
+        parsed,
+        "ACCRA, May 3 - Ghana's foreign minister met the prime minister of Togo, Jean-Marc Abalo.",
+        "GHA",
+    )
+    texts = [m.text for m in doc.actors]
+    assert "Ghana's foreign minister" in texts
+    assert not any(text.startswith("-") for text in texts)
+    assert "Jean-Marc Abalo" in texts
+
+
+@pytest.mark.model
 def test_pronoun_points_back_to_the_person(parsed):
     doc = analyse(parsed, "Paul Biya addressed the nation. He said the army was loyal.", "CMR")
     he = mention(doc, "He")

@@ -207,6 +207,17 @@ def test_subject_is_shared_through_coordination(events):
     assert expel.actor.country == "UGA"
 
 
+@pytest.mark.model
+def test_the_subject_nearest_the_verb_acts_when_a_dateline_hangs_on_it(events):
+    def actors(doc):
+        return [mention(doc, "Senegal's foreign minister", "Government of Senegal", "SEN", "GOV")]
+
+    text = "DAKAR, June 7, 2023 - Senegal's foreign minister met the Gambian leader in Banjul."
+    event = events(text, actors=actors)[0]
+    assert event.actor.country == "SEN"
+    assert event.actor.text == "Senegal's foreign minister"
+
+
 # --- place, date, attribution -----------------------------------------------------------------
 
 

@@ -220,12 +220,24 @@ def pieces(chunk: Span) -> list[Span]:
     for token in chunk:
         if token.i >= root:
             break
-        if (token.is_punct or token.is_quote) and token.text != "-":
+        if (token.is_punct or token.is_quote) and not _joins_words(token):
             start = token.i + 1
         elif token.dep_ == "cc" and token.i > start and names_actor(chunk.doc[token.i - 1]):
             found.append(chunk.doc[start : token.i])
             start = token.i + 1
     return [*found, chunk.doc[start : chunk.end]]
+
+
+def _joins_words(token: Token) -> bool:
+    """A hyphen inside a word ("Paul-Henri", "vice-president"), not a dash between phrases."""
+    doc = token.doc
+    before = doc[token.i - 1] if token.i > 0 else None
+    return (
+        token.text == "-"
+        and not token.whitespace_
+        and before is not None
+        and not before.whitespace_
+    )
 
 
 def names_actor(token: Token) -> bool:

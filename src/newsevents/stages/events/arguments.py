@@ -66,6 +66,13 @@ def _child(token: Any, *deps: str) -> Any | None:
     return next((c for c in token.children if c.dep_ in deps), None)
 
 
+def _nearest_subject(verb: Any) -> Any | None:
+    """The verb's subject; the nearest one when a parse that runs over a dateline hangs a second
+    one on it ("CONAKRY, June 7 - The minister met ...")."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return min(subjects, key=lambda c: abs(c.i - verb.i), default=None)
+
+
 def _pobj(token: Any, preps: tuple[str, ...]) -> Any | None:
     """The object of the first of ``preps`` hanging off ``token`` (or off its particle)."""
     candidates = {}
@@ -118,7 +125,7 @@ def actor_token(trigger: Any) -> Any | None:
         if _is_passive(verb) or _is_participle_modifier(verb):
             found = _pobj(verb, ("by",))
         else:
-            found = _child(verb, "nsubj")
+            found = _nearest_subject(verb)
         if found is not None:
             return _resolve_relative(found)
         if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
@@ -184,6 +191,8 @@ def _phrase_bounds(head: Any) -> tuple[int, int]:
     first = min(t.i for t in tokens)
     last = max(t.i for t in tokens)
     doc = head.doc
+    while first < head.i and doc[first].is_punct and not doc[first].is_quote:
+        first += 1  # "- Senegal's minister", after a dateline's dash
     return doc[first].idx, doc[last].idx + len(doc[last])
 
 
