@@ -159,6 +159,8 @@ def test_one_sentence_holds_several_events(events):
         ("Norway plans to withdraw its observers.", "planned"),
         ("The peacekeeping mission is due to withdraw its last battalion by June.", "planned"),
         ("The garrison is slated to withdraw from the river port in June.", "planned"),
+        ("Peacekeepers are to withdraw from the border town next week.", "planned"),
+        ("The protests in the capital were peaceful.", "occurred"),
         ("The rebels tried to seize the airport.", "attempted"),
         ("The ministry denied arresting the blogger.", "denied"),
         ("Lima would release the prisoners if the rebels disarmed.", "hypothetical"),

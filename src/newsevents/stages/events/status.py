@@ -59,6 +59,14 @@ def _modal(token: Any) -> str | None:
     return None
 
 
+def _be_to(verb: Any) -> bool:
+    """ "troops are to withdraw", "talks were to continue": "be" with a to-infinitive plans."""
+    return verb.lower_ in _words()["be_forms"] and any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in verb.children
+    )
+
+
 def _conditional(token: Any) -> bool:
     """Inside a clause introduced by "if" or "unless", at any depth."""
     marks = _words()["conditional_marks"]
@@ -81,6 +89,8 @@ def status_of(token: Any) -> str:
     for child in token.children:
         if child.dep_ == "amod" and (status := governors.get(lemma_of(child))) is not None:
             return status
+    if any(_be_to(framer) for framer in chain[1:]):
+        return "planned"
     for framer in (*chain, *_conjunct_heads(chain[-1])):
         if (modal := _modal(framer)) is not None:
             return modal
