@@ -15,6 +15,7 @@ from .lexicon import (
     cue_prepositions,
     cue_verbs,
     headline_labels,
+    person_pronouns,
     seeming_verbs,
     source_words,
 )
@@ -93,5 +94,5 @@ class AttributionStage(Stage):
 def make_attribution(settings: Settings) -> AttributionStage:
     # Read the word lists now, so that no article pays for it.
     cue_verbs(), cue_prepositions(), cue_nouns(), headline_labels(), source_words()
-    seeming_verbs()
+    seeming_verbs(), person_pronouns()
     return AttributionStage()

@@ -73,6 +73,13 @@ def headline_labels() -> frozenset[str]:
 
 
 @cache
+def person_pronouns() -> frozenset[str]:
+    """Pronouns that, as a whole source ("he said"), stand for a named person."""
+    data = json.loads((HERE / "source_words.json").read_text(encoding="utf-8"))
+    return frozenset(data["person_pronouns"])
+
+
+@cache
 def source_words() -> dict[str, SourceWords]:
     """source_type -> the words and phrases that mark it, in the order they are tried."""
     data = json.loads((HERE / "source_words.json").read_text(encoding="utf-8"))
