@@ -31,12 +31,13 @@ MODALS = frozenset({"will", "would", "could", "may", "might", "should", "shall",
 # A word in these relations describes another word; it does not name an event of its own.
 MODIFIER_DEPS = frozenset({"amod", "compound"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
-# Verbs that only report ("the ministry said ..."): the event is in what they report. Every form,
-# since the pipeline runs without a lemmatizer.
+# Verbs that only report ("the ministry said ...", "according to"): the event is in what they
+# report. Every form, since the pipeline runs without a lemmatizer.
 REPORTING_VERBS = frozenset(
     {"say", "says", "said", "saying", "tell", "tells", "told", "telling"}
     | {"add", "adds", "added", "adding", "report", "reports", "reported", "reporting"}
     | {"state", "states", "stated", "stating", "announce", "announces", "announced", "announcing"}
+    | {"according"}
 )
 
 
