@@ -222,11 +222,13 @@ class EventsStage(Stage):
                 draft.event.mode = classifier.mode_of(features, draft.event.type)
             kept.append(draft)
         label = missing_type([d.event.type for d in kept], probabilities, thresholds)
+        if label is None:
+            return kept
         # A party to events ("the minister", "the newspaper") never names one.
         parties = (t.i for t in sentence if article.actors.covering(t.idx, t.idx + len(t)))
         taken = frozenset(d.trigger.token.i for d in proposed).union(parties)
-        anchor = None if label is None else classifier.strongest_word(sentence, label, taken)
-        if label is not None and anchor is not None:
+        anchor = classifier.strongest_word(sentence, label, taken)
+        if anchor is not None:
             added = self._added(article, index, label, anchor)
             added.event.confidence = added_confidence(probabilities[label])
             added.event.mode = classifier.mode_of(features, added.event.type)
