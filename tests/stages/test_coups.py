@@ -132,6 +132,10 @@ def test_other_arrests_by_soldiers_or_police_are_no_coup(coups, text):
         ("Rebel soldiers attempted a coup d'etat in Malabo overnight.", "attempted"),
         ("A group of soldiers tried to seize the seat of government in Malabo.", "attempted"),
         ("Guardsmen and army officers seized the reins of power in Conakry.", "successful"),
+        (
+            "Officers planned to storm the palace and seize power, the interior minister said.",
+            "plot",  # "alleged" once the attribution layer says who claims it
+        ),
     ],
 )
 def test_more_ways_to_name_a_coup(coups, text, outcome):
@@ -147,6 +151,8 @@ def test_more_ways_to_name_a_coup(coups, text, outcome):
         "Coup fears gripped Port Moresby after the army chief was sacked.",
         "The general threatened to seize power if parliament ignored the army.",
         "There was no question of the military taking power, the army spokesman said.",
+        "The army denied rumours spread online that troops were preparing to take over the "
+        "government in Lome.",
         '"This is a coup," the senator said of the court ruling in Asuncion.',
         "The opposition denounced a reshuffle that critics called a coup against parliament.",
         "The premier lost his job in a party-room coup after backbenchers forced a leadership "

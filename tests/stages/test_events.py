@@ -161,6 +161,7 @@ def test_one_sentence_holds_several_events(events):
         ("The garrison is slated to withdraw from the river port in June.", "planned"),
         ("Peacekeepers are to withdraw from the border town next week.", "planned"),
         ("The protests in the capital were peaceful.", "occurred"),
+        ("The inquiry found that the police were to blame for the deaths.", "occurred"),
         ("The rebels tried to seize the airport.", "attempted"),
         ("The ministry denied arresting the blogger.", "denied"),
         ("Lima would release the prisoners if the rebels disarmed.", "hypothetical"),
@@ -169,6 +170,15 @@ def test_one_sentence_holds_several_events(events):
 )
 def test_status(events, text, status):
     assert events(text)[0].status == status
+
+
+@pytest.mark.model
+def test_a_conjunct_shares_the_frame_of_the_first_verb(events):
+    found = events("Rebels planned to storm the prison and kill the guards, police said.")
+    assert [(e.trigger.text, e.status) for e in found if e.trigger.text in ("storm", "kill")] == [
+        ("storm", "threatened"),
+        ("kill", "threatened"),
+    ]
 
 
 # --- arguments --------------------------------------------------------------------------------

@@ -39,6 +39,7 @@ from .coups import (
     elapsed_since,
     is_backing_word,
     is_fighting,
+    is_rumoured_plan,
     recalled,
     reports_no_coup,
     shifted_back,
@@ -261,7 +262,12 @@ class EventsStage(Stage):
         contexts = article.sentence_contexts(index, sentence)
         # A demand ("X must return it") was made: its modal does not make it hypothetical.
         status = "occurred" if trigger.entry is DEMAND else status_of(token)
-        event_type, mode, status = recode(trigger.type, trigger.mode, status, token)
+        if trigger.coup and status == "planned":
+            # "officers planned to seize power": a coup plot, which the coup extension codes,
+            # not an announced threat.
+            event_type, mode = trigger.type, trigger.mode
+        else:
+            event_type, mode, status = recode(trigger.type, trigger.mode, status, token)
         event = Event(
             id="",
             type=event_type,
@@ -284,7 +290,13 @@ class EventsStage(Stage):
     def _add_coups(self, article: Article, drafts: list[Draft]) -> None:
         """Coup objects on coup triggers; claims that a foreign power backed one become ACCUSE."""
         backing_at: set[int] = set()
-        coups = [d for d in drafts if d.trigger.coup and not reports_no_coup(d.event.status)]
+        coups = [
+            d
+            for d in drafts
+            if d.trigger.coup
+            and not reports_no_coup(d.event.status)
+            and not is_rumoured_plan(d.trigger.token, d.event.status)
+        ]
         for draft in coups:
             _free_of_other_coups(article, draft, coups)
             _dated_by_time_since(article, draft)

@@ -92,6 +92,12 @@ def is_unreal(token: Any) -> bool:
     )
 
 
+def is_rumoured_plan(token: Any, status: str) -> bool:
+    """A plan to seize power told in a sentence about rumours ("dismissed rumours ... after
+    messages claimed troops were preparing to take over"): the rumour, not a plot."""
+    return status == "planned" and bool(_sentence_words(token.sent) & coup_words("rumour_heads"))
+
+
 def _sentence_words(sentence: Any) -> set[str]:
     words = {t.lower_ for t in sentence}
     # Two-word entries ("leadership contest") match on adjacent words.

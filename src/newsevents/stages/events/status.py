@@ -60,9 +60,13 @@ def _modal(token: Any) -> str | None:
 
 
 def _be_to(verb: Any) -> bool:
-    """ "troops are to withdraw", "talks were to continue": "be" with a to-infinitive plans."""
-    return verb.lower_ in _words()["be_forms"] and any(
-        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+    """ "troops are to withdraw", "talks were to continue": "be" with a to-infinitive plans
+    ("who is to blame" does not)."""
+    words = _words()
+    return verb.lower_ in words["be_forms"] and any(
+        c.dep_ == "xcomp"
+        and c.lower_ not in words["be_to_idioms"]
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
         for c in verb.children
     )
 
@@ -82,23 +86,32 @@ def status_of(token: Any) -> str:
     if any(_negated(t) for t in chain):
         return "negated"
     governors = _words()["governors"]
-    for framer in chain[1:]:
+    for framer in (*chain[1:], *_first_conjunct_frame(token)):
         status = governors.get(lemma_of(framer))
         if status is not None and status != "occurred":
             return status
     for child in token.children:
         if child.dep_ == "amod" and (status := governors.get(lemma_of(child))) is not None:
             return status
-    if any(_be_to(framer) for framer in chain[1:]):
-        return "planned"
     for framer in (*chain, *_conjunct_heads(chain[-1])):
         if (modal := _modal(framer)) is not None:
             return modal
     if _conditional(token):
         return "hypothetical"
+    if any(_be_to(framer) for framer in chain[1:]):
+        return "planned"
     if _purpose(token):
         return "planned"
     return "occurred"
+
+
+def _first_conjunct_frame(token: Any) -> list[Any]:
+    """ "planned to attack the palace and seize power": a conjunct shares the words that frame
+    the first verb of its conjunction (not its negation: "did not attack but retreated")."""
+    first = token
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    return _frame_chain(first)[1:] if first is not token else []
 
 
 def _conjunct_heads(token: Any) -> list[Any]:
