@@ -225,9 +225,7 @@ class EventsStage(Stage):
         label = missing_type([d.event.type for d in kept], probabilities, thresholds)
         if label is None:
             return kept
-        # A party to events ("the minister", "the newspaper") never names one.
-        parties = (t.i for t in sentence if article.actors.covering(t.idx, t.idx + len(t)))
-        taken = frozenset(d.trigger.token.i for d in proposed).union(parties)
+        taken = frozenset(d.trigger.token.i for d in proposed)
         anchor = classifier.strongest_word(sentence, label, taken)
         if anchor is not None:
             added = self._added(article, index, label, anchor)

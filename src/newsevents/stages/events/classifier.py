@@ -21,7 +21,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from .lexicon import lemma_of
+from .lexicon import entries_by_form, lemma_of
 
 MODEL_PATH = Path(__file__).parent / "classifier.json"
 NONE = "none"
@@ -152,7 +152,13 @@ class SentenceClassifier:
 
 
 def _may_anchor(token: Any) -> bool:
-    return token.pos_ in ("VERB", "NOUN") and token.dep_ not in MODIFIER_DEPS
+    """A verb, or a noun that names events ("clashes", "talks"): "the palace" or "relations"
+    may speak for a type but name no event."""
+    if token.dep_ in MODIFIER_DEPS:
+        return False
+    return token.pos_ == "VERB" or (
+        token.pos_ == "NOUN" and (token.lower_, "N") in entries_by_form()
+    )
 
 
 def _word_features(token: Any) -> list[str]:
