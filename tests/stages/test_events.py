@@ -230,6 +230,14 @@ def test_the_subject_nearest_the_verb_acts_when_a_dateline_hangs_on_it(events):
     assert event.actor.text == "Senegal's foreign minister"
 
 
+@pytest.mark.model
+def test_a_dateline_is_no_part_of_the_actor(pipeline):
+    text = "BUENOS AIRES - Argentina's government expelled two Venezuelan diplomats on Monday."
+    event = pipeline(Document(source="test", raw=text)).events[0]
+    assert event.actor.text == "Argentina's government"
+    assert event.actor.name == "Government of Argentina"
+
+
 # --- place, date, attribution -----------------------------------------------------------------
 
 

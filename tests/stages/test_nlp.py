@@ -27,6 +27,13 @@ def test_patterns_cover_every_table():
     assert labels["US"] == "GPE"
 
 
+def test_place_names_in_capitals_are_places_for_datelines():
+    labels = {p["pattern"]: p["label"] for p in ruler_patterns()}
+    assert labels["BUENOS AIRES"] == "GPE"  # "BUENOS AIRES - ..."
+    assert labels["ABIDJAN"] == "GPE"
+    assert "AFRICAN UNION" not in labels  # a heading in capitals is as often not the body
+
+
 @pytest.mark.model
 def test_ruler_tags_names_the_model_misses(parsed):
     doc = parsed("Fighters loyal to JNIM attacked Ouagadougou, Al-Shabaab said in Mogadishu.")

@@ -18,6 +18,9 @@ from .lexicon import load_json, verb_forms
 
 # Prepositions that introduce a recipient, by preference; "from" and "of" for a withdrawal.
 RECIPIENT_PREPS = ("against", "on", "with", "to", "at", "into", "from", "of")
+# A dateline: names, numbers and commas, then a dash.
+DATELINE_DASHES = frozenset({"-", "–", "—", "--"})
+DATELINE_POS = frozenset({"PROPN", "NUM", "PUNCT", "SPACE"})
 # "marched on Monday", "fired from noon": a time is never an event's party.
 TIME_LABELS = frozenset({"DATE", "TIME"})
 WITHDRAW_PREPS = ("from", "of", "out")
@@ -191,9 +194,23 @@ def _phrase_bounds(head: Any) -> tuple[int, int]:
     first = min(t.i for t in tokens)
     last = max(t.i for t in tokens)
     doc = head.doc
+    first = _after_dateline(doc, first, head.i)
     while first < head.i and doc[first].is_punct and not doc[first].is_quote:
         first += 1  # "- Senegal's minister", after a dateline's dash
     return doc[first].idx, doc[last].idx + len(doc[last])
+
+
+def _after_dateline(doc: Any, first: int, head: int) -> int:
+    """Where a phrase starts once a dateline the parse hung on it is cut off: "LA PAZ -
+    Bolivia's government" is "Bolivia's government"."""
+    if not doc[first].is_sent_start:
+        return first
+    for token in doc[first:head]:
+        if token.text in DATELINE_DASHES:
+            return token.i + 1
+        if token.pos_ not in DATELINE_POS:
+            return first
+    return first
 
 
 def _mention_for(head: Any, actors: ActorIndex, start: int, end: int) -> ActorMention | None:

@@ -58,7 +58,10 @@ def ruler_patterns() -> list[dict]:
     def add(label: str, names: Iterable[str]) -> None:
         for name in names:
             variants = [name]
-            if name[:1].islower() is False and " " not in name and name.upper() != name:
+            # Datelines write places in capitals ("LA PAZ -"): a place's name in capitals is
+            # that place; other capitalised phrases are as often headings.
+            single = " " not in name or label == "GPE"
+            if name[:1].islower() is False and single and name.upper() != name:
                 variants.append(name.upper())
             for variant in variants:
                 if variant not in seen:
