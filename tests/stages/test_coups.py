@@ -350,6 +350,24 @@ def test_a_story_counts_its_coup_once(pipeline):
     assert [headline.same_as, attempt.same_as, again.same_as] == [attempt.id, None, attempt.id]
 
 
+@pytest.mark.model
+def test_an_undated_recalled_coup_takes_the_date_of_the_one_before(pipeline):
+    text = (
+        "Court jails ex-officers\n\n"
+        "A court in Montevideo jailed four retired officers for crimes committed after the "
+        "military coup of June 1973. The victims were seized in the months after the army "
+        "toppled the civilian government."
+    )
+    doc = pipeline(
+        Document(source="t", raw=text, published=Published(dt.date(2024, 5, 2), "given"))
+    )
+    by_word = {e.trigger.text: e for e in doc.events}
+    coup, toppled = by_word["coup"], by_word["toppled"]
+    assert coup.coup is None and toppled.coup is None  # both history, neither the story's coup
+    assert toppled.date.start == coup.date.start == dt.date(1973, 6, 1)
+    assert toppled.same_as == coup.id
+
+
 # --- the whole pipeline on the team's coup set ---------------------------------------------
 
 

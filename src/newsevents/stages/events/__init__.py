@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ...document import Argument, DateMention, Document, Event, EventDate
@@ -304,8 +304,11 @@ class EventsStage(Stage):
             for d in coups
         ]
         history = recalled(dates, article.doc.published.date)
-        for draft, is_history in zip(coups, history, strict=True):
+        last_dated: EventDate | None = None
+        for draft, date, is_history in zip(coups, dates, history, strict=True):
             event, token = draft.event, draft.trigger.token
+            if date is not None and date.basis != "publication":
+                last_dated = date
             if is_history:
                 # "the junta that seized power in 2020", in a story of 2023: history the
                 # article recalls, not a coup it reports.
@@ -313,6 +316,10 @@ class EventsStage(Stage):
                     *BACKGROUND_COUP_CONTEXTS,
                     *(c for c in event.contexts if c not in BACKGROUND_COUP_CONTEXTS),
                 ]
+                if last_dated is not None and (date is None or date.basis == "publication"):
+                    # "... after the armed forces overthrew the president", following "the coup
+                    # of September 1973": that coup again, and its date.
+                    event.date = replace(last_dated)
                 continue
             sentence = article.sentences[draft.sentence_index]
             attribution = attribution_of(article.attributions, token.idx)
