@@ -182,9 +182,13 @@ def test_a_coup_unseats_the_government_of_the_story_country(coups):
     assert found[0].recipient.name == "Government of Guinea"
 
 
+def story(pipeline, text: str, published: dt.date) -> Document:
+    """``text`` through the whole pipeline, published on ``published``."""
+    return pipeline(Document(source="test", raw=text, published=Published(published, "given")))
+
+
 def story_coups(pipeline, text: str, published: dt.date) -> list:
-    doc = pipeline(Document(source="test", raw=text, published=Published(published, "given")))
-    return [e for e in doc.events if e.coup is not None]
+    return [e for e in story(pipeline, text, published).events if e.coup is not None]
 
 
 @pytest.mark.model
@@ -203,9 +207,7 @@ def test_coups_listed_together_keep_their_own_dates(pipeline):
         "Junta extends transition\n\nGuinea is ruled by a colonel who led the 2019 military coup "
         "against the president as well as the May 2021 coup against his successor."
     )
-    doc = pipeline(
-        Document(source="test", raw=text, published=Published(dt.date(2023, 6, 1), "given"))
-    )
+    doc = story(pipeline, text, dt.date(2023, 6, 1))
     recalled = [e for e in doc.events if "pro_autocracy" in e.contexts]
     assert [e.date.start for e in recalled] == [dt.date(2019, 1, 1), dt.date(2021, 5, 1)]
 
@@ -264,9 +266,7 @@ def test_a_coup_two_years_before_is_recalled(pipeline):
         "Students defy ban\n\nHundreds of students marched in the capital on 12 February 2023 to "
         "mark two years since the army took power in a coup."
     )
-    doc = pipeline(
-        Document(source="test", raw=text, published=Published(dt.date(2023, 2, 13), "given"))
-    )
+    doc = story(pipeline, text, dt.date(2023, 2, 13))
     took = next(e for e in doc.events if e.trigger.text == "took")
     assert took.date.start.year == 2021 and took.coup is None
     assert "pro_autocracy" in took.contexts
@@ -358,9 +358,7 @@ def test_an_undated_recalled_coup_takes_the_date_of_the_one_before(pipeline):
         "military coup of June 1973. The victims were seized in the months after the army "
         "toppled the civilian government."
     )
-    doc = pipeline(
-        Document(source="t", raw=text, published=Published(dt.date(2024, 5, 2), "given"))
-    )
+    doc = story(pipeline, text, dt.date(2024, 5, 2))
     by_word = {e.trigger.text: e for e in doc.events}
     coup, toppled = by_word["coup"], by_word["toppled"]
     assert coup.coup is None and toppled.coup is None  # both history, neither the story's coup
