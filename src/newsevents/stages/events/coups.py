@@ -6,7 +6,9 @@ seize power") or only plotted ("a coup plot", "plotting to overthrow"); a plot t
 claims is alleged. Soldiers detaining the sitting head of state or government are a coup too. A
 coup that is rumoured, threatened, said not to happen, or only a name for something else is none;
 one the text dates long before the story is recalled history, and so is an undated mention that
-follows it before the story has reported a coup of its own. Backing ("supported by", "-backed",
+follows it before the story has reported a coup of its own ("two years since the army took power"
+dates one that long before its sentence). A plan to seize power is a coup plot, unless it is told
+among rumours. Backing ("supported by", "-backed",
 "with the assistance of") by a foreign power, stated in the coup's sentence or right after it, is
 alleged when it rests on a claim.
 """
