@@ -192,6 +192,19 @@ def story_coups(pipeline, text: str, published: dt.date) -> list:
 
 
 @pytest.mark.model
+def test_a_coup_unseats_the_country_its_own_phrase_names(pipeline):
+    text = (
+        "Damascus shifts course\n\nSyria's government has opened talks with Syrian rebels in "
+        "Aleppo and Homs. The shift in Syria followed the failed coup attempt in Turkey last "
+        "month, officials in Damascus said."
+    )
+    coup = next(
+        e for e in story(pipeline, text, dt.date(2016, 8, 29)).events if "coup" in e.contexts
+    )
+    assert coup.recipient.country == "TUR"
+
+
+@pytest.mark.model
 def test_a_date_inside_another_coup_dates_that_coup(pipeline):
     text = (
         "Mali's army strikes again\n\n"

@@ -342,7 +342,7 @@ class EventsStage(Stage):
                 ("ASSAULT", None) if is_fighting(sentence) else ("COERCE", "seize")
             )
             if event.recipient is None:
-                event.recipient = _unseated(article.doc.focus_country, event)
+                event.recipient = _unseated(article, draft)
             backing_at.update(s.start_char for s in backing)
         for draft in drafts:
             self._backing_claim(article, draft, backing_at)
@@ -416,15 +416,32 @@ def _dated_by_time_since(article: Article, draft: Draft) -> None:
     draft.event.date = shifted_back(date, count, unit)
 
 
-def _unseated(focus_country: str | None, event: Event) -> Argument | None:
+def _unseated(article: Article, draft: Draft) -> Argument | None:
     """Whom a coup unseats when the text does not say ("his overthrow", "the takeover"): the
-    government of the story's country, else of the coup's place."""
-    iso3 = focus_country or (event.place.country if event.place else None)
+    government of the place the coup's own phrase names ("the failed coup attempt in Turkey", in a
+    story about Syria), else of the story's country, else of the coup's place."""
+    place = draft.event.place
+    iso3 = _place_in_phrase(article, draft) or article.doc.focus_country
+    iso3 = iso3 or (place.country if place else None)
     country = countries().get(iso3) if iso3 else None
     if country is None:
         return None
     name = f"Government of {country.name}"
     return Argument(name, name, country.iso3, "GOV")
+
+
+def _place_in_phrase(article: Article, draft: Draft) -> str | None:
+    """The country of the event's place when the trigger's own phrase names it ("the coup attempt
+    in Turkey"); a place elsewhere in the sentence ("Speaking from Costa Rica, he called his
+    overthrow a coup") may be anywhere."""
+    place, token = draft.event.place, draft.trigger.token
+    if place is None or place.mention is None:
+        return None
+    if token.dep_ == "compound":
+        token = token.head  # "coup" in "the coup attempt in Turkey"
+    start, end = _span_of([token.left_edge, token.right_edge])
+    named = any(m.id == place.mention and start <= m.start < end for m in article.places.items)
+    return place.country if named else None
 
 
 def argument_from_span(article: Article, start: int, end: int) -> Argument:
