@@ -73,16 +73,20 @@ def headline_labels() -> frozenset[str]:
 
 
 @cache
+def _source_data() -> dict:
+    return json.loads((HERE / "source_words.json").read_text(encoding="utf-8"))
+
+
+@cache
 def person_pronouns() -> frozenset[str]:
     """Pronouns that, as a whole source ("he said"), stand for a named person."""
-    data = json.loads((HERE / "source_words.json").read_text(encoding="utf-8"))
-    return frozenset(data["person_pronouns"])
+    return frozenset(_source_data()["person_pronouns"])
 
 
 @cache
 def source_words() -> dict[str, SourceWords]:
     """source_type -> the words and phrases that mark it, in the order they are tried."""
-    data = json.loads((HERE / "source_words.json").read_text(encoding="utf-8"))
+    data = _source_data()
     return {
         kind: SourceWords(frozenset(data[kind]["words"]), tuple(data[kind]["phrases"]))
         for kind in data["order"]

@@ -8,9 +8,8 @@ coup that is rumoured, threatened, said not to happen, or only a name for someth
 one the text dates long before the story is recalled history, and so is an undated mention that
 follows it before the story has reported a coup of its own ("two years since the army took power"
 dates one that long before its sentence). A plan to seize power is a coup plot, unless it is told
-among rumours. Backing ("supported by", "-backed",
-"with the assistance of") by a foreign power, stated in the coup's sentence or right after it, is
-alleged when it rests on a claim.
+among rumours. Backing ("supported by", "-backed", "with the assistance of") by a foreign power,
+stated in the coup's sentence or right after it, is alleged when it rests on a claim.
 """
 
 from __future__ import annotations
