@@ -385,7 +385,7 @@ def _free_of_other_coups(article: Article, draft: Draft, coups: list[Draft]) -> 
     date, token = draft.event.date, draft.trigger.token
     if date is None or date.mention is None:
         return
-    taken = next(m for m in article.dates.items if m.id == date.mention)
+    taken = _mention(article.dates, date.mention)
     for other in (d.trigger.token for d in coups if d is not draft):
         phrase = _span_of([other.left_edge, other.right_edge])
         # A phrase that holds this coup too ("the 2020 coup as well as the May 2021 coup") shares
@@ -409,10 +409,11 @@ def _dated_by_time_since(article: Article, draft: Draft) -> None:
     if elapsed is None or date is None:
         return
     count, unit, link_end = elapsed
-    if date.mention is not None:
-        mention = next(m for m in article.dates.items if m.id == date.mention)
-        if mention.start >= sentence_start + link_end:
-            return  # "two years after the army took power in May 2021"
+    own_date = date.mention is not None and (
+        _mention(article.dates, date.mention).start >= sentence_start + link_end
+    )
+    if own_date:
+        return  # "two years after the army took power in May 2021"
     draft.event.date = shifted_back(date, count, unit)
 
 
@@ -440,8 +441,12 @@ def _place_in_phrase(article: Article, draft: Draft) -> str | None:
     if token.dep_ == "compound":
         token = token.head  # "coup" in "the coup attempt in Turkey"
     start, end = _span_of([token.left_edge, token.right_edge])
-    named = any(m.id == place.mention and start <= m.start < end for m in article.places.items)
-    return place.country if named else None
+    return place.country if start <= _mention(article.places, place.mention).start < end else None
+
+
+def _mention(mentions: SpanIndex[Any], mention_id: str) -> Any:
+    """The mention with id ``mention_id`` (an event's place or date names one of the layer's)."""
+    return next(m for m in mentions.items if m.id == mention_id)
 
 
 def argument_from_span(article: Article, start: int, end: int) -> Argument:
