@@ -53,13 +53,13 @@ def overview(store: Store) -> Overview:
         return Overview(
             articles=count(select(func.count()).select_from(t.articles)),
             events=count(select(func.count()).select_from(ev)),
-            coups=count(select(func.count()).where(*_first_coup_mentions())),
+            coups=count(select(func.count()).where(*_distinct_coups())),
             flags=count(select(func.count()).select_from(t.flags)),
             countries=count(select(func.count(distinct(ev.c.country)))),
         )
 
 
-def _first_coup_mentions() -> tuple:
+def _distinct_coups() -> tuple:
     ev = t.events
     return ev.c.coup_outcome.is_not(None), ev.c.same_as.is_(None)
 
@@ -93,7 +93,7 @@ def coup_events(store: Store) -> list[dict[str, Any]]:
             ar.c.title,
         )
         .join(ar, ar.c.id == ev.c.article_id)
-        .where(*_first_coup_mentions())
+        .where(*_distinct_coups())
         .order_by(ev.c.date_start.asc().nulls_last(), ev.c.article_id, ev.c.position)
     )
     with store.engine.connect() as conn:
